@@ -1,0 +1,196 @@
+package io.evidencesync.core.publish;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+import io.evidencesync.core.EvidenceException;
+import io.evidencesync.core.contract.EvidenceContract;
+import io.evidencesync.core.contract.ManifestCodec;
+import io.evidencesync.core.contract.ManifestEntry;
+import io.evidencesync.core.contract.RunManifest;
+import io.evidencesync.core.discovery.EvidenceDiscovery;
+import io.evidencesync.core.discovery.EvidenceFile;
+import io.evidencesync.core.evidence.EvidenceReader;
+import io.evidencesync.core.evidence.EvidenceSummary;
+import io.evidencesync.core.evidence.InputSource;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Publishes a build's evidence to S3: discover the files, read and validate every one (nothing is written when
+ * any is refused), upload them in parallel with their SHA-256 for S3 to verify, then write the run manifest.
+ * Publishing the same files again in the same run writes nothing new.
+ *
+ * <pre>
+ * EvidencePublisher publisher = new EvidencePublisher(s3Client, PublisherOptions.defaults("evidence-sync-cli/0.1.0"));
+ * PublishResult result = publisher.publish(request, listener);
+ * </pre>
+ */
+public final class EvidencePublisher {
+    private final PublisherOptions options;
+    private final ObjectUploader uploader;
+    private final ManifestWriter manifestWriter;
+
+    public EvidencePublisher(S3Client s3, PublisherOptions options) {
+        this.options = options;
+        this.uploader = new ObjectUploader(s3, options.multipartThreshold(), options.partSize());
+        this.manifestWriter = new ManifestWriter(s3);
+    }
+
+    public PublishResult publish(PublishRequest request, PublishListener listener) {
+        List<EvidenceFile> files = new EvidenceDiscovery(request.baseDirectory(), request.includes(), request.excludes())
+                .discover();
+        listener.discovered(files);
+        if (files.isEmpty()) {
+            return nothingMatched(request, listener);
+        }
+        String manifestKey = EvidenceContract.manifestKey(request.prefix(), request.provenance());
+        List<PreparedFile> prepared = prepareAll(request, files, manifestKey, listener);
+        if (request.dryRun()) {
+            List<PublishedObject> planned = prepared.stream().map(file -> new PublishedObject(file.file().relativePath(),
+                    file.key(), null, null, file.sha256Hex(), file.file().size(), file.summary(),
+                    PublishedObject.Outcome.PLANNED)).toList();
+            planned.forEach(listener::published);
+            return new PublishResult(request.bucket(), planned, manifestKey, null, true);
+        }
+        List<PublishedObject> objects = runAll(prepared, file -> {
+            PublishedObject object = uploader.upload(request.bucket(), file, request.encryption());
+            listener.published(object);
+            return object;
+        }, "upload");
+        RunManifest manifest = new RunManifest(ManifestCodec.SCHEMA, request.bucket(),
+                request.provenance().toAttributes(), options.producer(), options.clock().instant().toString(),
+                objects.stream().map(EvidencePublisher::entry).toList());
+        String manifestVersion = manifestWriter.write(request.bucket(), manifestKey, manifest, request.encryption());
+        listener.manifestWritten(manifestKey);
+        return new PublishResult(request.bucket(), sorted(objects), manifestKey, manifestVersion, false);
+    }
+
+    private PublishResult nothingMatched(PublishRequest request, PublishListener listener) {
+        String message = "no evidence files matched " + EvidenceDiscovery.splitPatterns(request.includes())
+                + (request.excludes().isEmpty() ? "" : " (excluding " + EvidenceDiscovery.splitPatterns(request.excludes()) + ")")
+                + " in '" + request.baseDirectory() + "'";
+        switch (request.ifNoFilesFound()) {
+            case ERROR -> throw new EvidenceException(message + "; set if-no-files-found to warn or ignore to allow this");
+            case WARN -> listener.warning(message);
+            case IGNORE -> {
+                // quietly nothing
+            }
+        }
+        return new PublishResult(request.bucket(), List.of(), null, null, request.dryRun());
+    }
+
+    private List<PreparedFile> prepareAll(PublishRequest request, List<EvidenceFile> files, String manifestKey,
+                                          PublishListener listener) {
+        EvidenceReader reader = new EvidenceReader(request.allowOpaque());
+        List<String> refusals = new ArrayList<>();
+        List<PreparedFile> prepared = new ArrayList<>();
+        List<Object> outcomes = runAllCollecting(files, file -> prepare(request, file, manifestKey, reader));
+        for (int i = 0; i < files.size(); i++) {
+            Object outcome = outcomes.get(i);
+            if (outcome instanceof PreparedFile file) {
+                prepared.add(file);
+            } else {
+                String message = ((RuntimeException) outcome).getMessage();
+                listener.rejected(files.get(i).relativePath(), message);
+                refusals.add(message);
+            }
+        }
+        if (!refusals.isEmpty()) {
+            throw new EvidenceException(refusals.size() + " of " + files.size() + " evidence files refused; nothing was"
+                    + " published:\n  - " + String.join("\n  - ", refusals));
+        }
+        return prepared;
+    }
+
+    private PreparedFile prepare(PublishRequest request, EvidenceFile file, String manifestKey, EvidenceReader reader) {
+        String key = EvidenceContract.evidenceKey(request.prefix(), request.provenance(), file.relativePath());
+        try {
+            InputSource source = InputSource.of(file.path());
+            byte[] sha256 = Digests.sha256(source);
+            EvidenceSummary summary = reader.read(file.relativePath(), source);
+            return new PreparedFile(file, key, sha256, summary, EvidenceContract.objectMetadata(request.provenance(),
+                    Digests.hex(sha256), summary.format(), summary.compressed(), manifestKey, request.controlOverride()));
+        } catch (IOException e) {
+            throw new EvidenceException("cannot read evidence file '" + file.relativePath() + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs the task for every item on the bounded pool; fails after all finished, naming every failure. */
+    private <T, R> List<R> runAll(List<T> items, Function<T, R> task, String what) {
+        List<Object> outcomes = runAllCollecting(items, task);
+        List<String> failures = new ArrayList<>();
+        List<R> results = new ArrayList<>();
+        RuntimeException first = null;
+        for (Object outcome : outcomes) {
+            if (outcome instanceof RuntimeException e) {
+                failures.add(e.getMessage());
+                first = first == null ? e : first;
+            } else {
+                @SuppressWarnings("unchecked")
+                R result = (R) outcome;
+                results.add(result);
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new EvidenceException(failures.size() + " of " + items.size() + " evidence files failed to " + what
+                    + "; the run manifest was not written:\n  - " + String.join("\n  - ", failures), first);
+        }
+        return results;
+    }
+
+    private <T, R> List<Object> runAllCollecting(List<T> items, Function<T, R> task) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.concurrency(), items.size())),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "evidence-publish");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        try {
+            List<Future<R>> futures = new ArrayList<>();
+            for (T item : items) {
+                futures.add(pool.submit(() -> task.apply(item)));
+            }
+            List<Object> outcomes = new ArrayList<>();
+            for (Future<R> future : futures) {
+                outcomes.add(await(future));
+            }
+            return outcomes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Object await(Future<?> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new EvidenceException("publishing was interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            return cause instanceof RuntimeException runtime ? runtime
+                    : new EvidenceException(String.valueOf(cause.getMessage()), cause);
+        }
+    }
+
+    private static ManifestEntry entry(PublishedObject object) {
+        EvidenceSummary summary = object.summary();
+        return new ManifestEntry(object.key(), object.path(), object.size(), object.sha256(), summary.format().id(),
+                summary.compressed(), summary.records(), List.copyOf(summary.controls()), List.copyOf(summary.frameworks()),
+                List.copyOf(summary.requirements()), List.copyOf(summary.policyRules()), summary.results(),
+                object.versionId(), object.etag());
+    }
+
+    private static List<PublishedObject> sorted(List<PublishedObject> objects) {
+        List<PublishedObject> copy = new ArrayList<>(objects);
+        copy.sort(Comparator.comparing(PublishedObject::key));
+        return copy;
+    }
+}
