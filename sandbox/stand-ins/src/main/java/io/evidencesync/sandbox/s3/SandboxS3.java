@@ -87,13 +87,18 @@ public final class SandboxS3 implements AutoCloseable {
         buckets.add(name);
     }
 
-    /** Deletes every object in every bucket this sandbox created, keeping the buckets. */
+    /** Deletes every object version in every bucket this sandbox created, keeping the buckets. */
     public void clear() {
         for (String bucket : buckets) {
-            if (blobStore.containerExists(bucket)) {
-                blobStore.clearContainer(
-                        software.amazon.awssdk.services.s3.model.ListObjectsV2Request.builder().bucket(bucket).build());
+            if (!blobStore.containerExists(bucket)) {
+                continue;
             }
+            var versions = blobStore.listVersions(
+                    software.amazon.awssdk.services.s3.model.ListObjectVersionsRequest.builder().bucket(bucket).build());
+            versions.versions().forEach(v -> blobStore.removeBlob(bucket, v.key(), v.versionId()));
+            versions.deleteMarkers().forEach(m -> blobStore.removeBlob(bucket, m.key(), m.versionId()));
+            blobStore.clearContainer(
+                    software.amazon.awssdk.services.s3.model.ListObjectsV2Request.builder().bucket(bucket).build());
         }
     }
 

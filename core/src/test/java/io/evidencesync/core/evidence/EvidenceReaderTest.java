@@ -1,0 +1,188 @@
+package io.evidencesync.core.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.zip.GZIPOutputStream;
+
+import org.junit.jupiter.api.Test;
+
+class EvidenceReaderTest {
+    private final EvidenceReader strict = new EvidenceReader(false);
+
+    @Test
+    void shouldReadComplyBeaconOtlpLogsWithControl() throws IOException {
+        EvidenceSummary summary = strict.read("otlp.json", source(fixture("otlp-logs-with-control.json")));
+
+        assertThat(summary.format()).isEqualTo(EvidenceFormat.OTLP_JSON);
+        assertThat(summary.compressed()).isFalse();
+        assertThat(summary.records()).isEqualTo(1);
+        assertThat(summary.controls()).containsExactly("OSPS-QA-07.01");
+        assertThat(summary.policyRules()).containsExactly("github_branch_protection");
+        assertThat(summary.results()).containsEntry("fail", 1L);
+    }
+
+    @Test
+    void shouldReadOcsfFinding() throws IOException {
+        EvidenceSummary summary = strict.read("scan.json", source(fixture("ocsf-scan-activity.json")));
+
+        assertThat(summary.format()).isEqualTo(EvidenceFormat.OCSF_JSON);
+        assertThat(summary.records()).isEqualTo(1);
+        assertThat(summary.policyRules()).containsExactly("github_branch_protection");
+        assertThat(summary.results()).containsEntry("failure", 1L);
+    }
+
+    @Test
+    void shouldReadOcsfArrayOfFindings() throws IOException {
+        String finding = new String(fixture("ocsf-scan-activity.json"), StandardCharsets.UTF_8);
+        EvidenceSummary summary = strict.read("scan.json", source(("[" + finding + "," + finding + "]").getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(summary.format()).isEqualTo(EvidenceFormat.OCSF_JSON);
+        assertThat(summary.records()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldDetectGzipByMagicBytesWhateverTheName() throws IOException {
+        EvidenceSummary summary = strict.read("evidence.json", source(gzip(fixture("otlp-logs-with-control.json"))));
+
+        assertThat(summary.compressed()).isTrue();
+        assertThat(summary.format()).isEqualTo(EvidenceFormat.OTLP_JSON);
+        assertThat(summary.controls()).containsExactly("OSPS-QA-07.01");
+    }
+
+    @Test
+    void shouldReadJsonLinesOfOtlpDocuments() throws IOException {
+        String line = compact(fixture("otlp-logs-with-control.json"));
+        String other = compact(fixture("otlp-logs.json"));
+        byte[] jsonl = (line + "\n\n" + other + "\r\n" + line + "\n").getBytes(StandardCharsets.UTF_8);
+
+        EvidenceSummary summary = strict.read("logs.jsonl", source(jsonl));
+
+        assertThat(summary.format()).isEqualTo(EvidenceFormat.OTLP_JSONL);
+        assertThat(summary.records()).isEqualTo(3);
+        assertThat(summary.controls()).containsExactly("OSPS-QA-07.01");
+    }
+
+    @Test
+    void shouldReadArrayValuedComplianceAttributes() throws IOException {
+        String json = "{\"resourceLogs\":[{\"scopeLogs\":[{\"logRecords\":[{\"attributes\":["
+                + "{\"key\":\"compliance.frameworks\",\"value\":{\"arrayValue\":{\"values\":[{\"stringValue\":\"SOC2\"},{\"stringValue\":\"OSPS-B\"}]}}},"
+                + "{\"key\":\"compliance.requirements\",\"value\":{\"stringValue\":\"CC7.2,CC8.1\"}},"
+                + "{\"key\":\"compliance.status\",\"value\":{\"stringValue\":\"Non-Compliant\"}},"
+                + "{\"key\":\"policy.rule.id\",\"value\":{\"stringValue\":\"rule-1\"}},"
+                + "{\"key\":\"policy.evaluation.result\",\"value\":{\"stringValue\":\"Failed\"}}]}]}]}]}";
+
+        EvidenceSummary summary = strict.read("a.json", source(json.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(summary.frameworks()).containsExactly("OSPS-B", "SOC2");
+        assertThat(summary.requirements()).containsExactly("CC7.2", "CC8.1");
+        assertThat(summary.complianceStatuses()).containsEntry("Non-Compliant", 1L);
+        assertThat(summary.policyRules()).containsExactly("rule-1");
+        assertThat(summary.results()).containsEntry("Failed", 1L);
+    }
+
+    @Test
+    void shouldNameFileAndPositionOfMalformedOtlp() {
+        byte[] broken = "{\n  \"resourceLogs\": [\n    {\"scopeLogs\": [ {\"logRecords\": [ {\"attributes\": [}\n".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> strict.read("reports/otlp.json", source(broken)))
+                .isInstanceOf(InvalidEvidenceException.class)
+                .hasMessageStartingWith("reports/otlp.json: malformed JSON at line 3, column ")
+                .hasMessageNotContaining("Troubleshooting");
+    }
+
+    @Test
+    void shouldNameLineOfMalformedJsonLines() {
+        String line = compact(fixture("otlp-logs.json"));
+        byte[] jsonl = (line + "\n" + line + "\n{\"resourceLogs\": [oops]}\n").getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> strict.read("logs.jsonl", source(jsonl)))
+                .isInstanceOf(InvalidEvidenceException.class)
+                .hasMessageStartingWith("logs.jsonl: malformed JSON at line 3, column ");
+    }
+
+    @Test
+    void shouldRefuseTruncatedGzip() throws IOException {
+        byte[] gz = gzip(fixture("otlp-logs.json"));
+        byte[] truncated = Arrays.copyOf(gz, gz.length / 2);
+
+        assertThatThrownBy(() -> strict.read("evidence.json.gz", source(truncated)))
+                .isInstanceOf(InvalidEvidenceException.class)
+                .hasMessageStartingWith("evidence.json.gz: truncated or corrupt gzip data");
+    }
+
+    @Test
+    void shouldRefuseEmptyFile() {
+        assertThatThrownBy(() -> strict.read("empty.json", source(new byte[0])))
+                .isInstanceOf(InvalidEvidenceException.class)
+                .hasMessage("empty.json: the file is empty");
+    }
+
+    @Test
+    void shouldRefuseNonComplyBeaconJsonUnlessOpaqueAllowed() throws IOException {
+        byte[] packageJson = "{\"name\": \"left-pad\", \"version\": \"1.0.0\"}".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> strict.read("package.json", source(packageJson)))
+                .isInstanceOf(InvalidEvidenceException.class)
+                .hasMessageContaining("package.json: JSON, but neither OTLP logs (no resourceLogs) nor OCSF (no class_uid)")
+                .hasMessageContaining("enable opaque evidence");
+        assertThat(new EvidenceReader(true).read("package.json", source(packageJson)).format())
+                .isEqualTo(EvidenceFormat.OPAQUE);
+    }
+
+    @Test
+    void shouldRefuseBinaryAndTextFilesUnlessOpaqueAllowed() throws IOException {
+        byte[] pdf = "%PDF-1.7 binary".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> strict.read("report.pdf", source(pdf)))
+                .hasMessageStartingWith("report.pdf: not JSON (starts with '%')");
+        assertThat(new EvidenceReader(true).read("report.pdf", source(pdf)).format()).isEqualTo(EvidenceFormat.OPAQUE);
+    }
+
+    @Test
+    void shouldRefuseMalformedJsonEvenWhenOpaqueAllowed() {
+        byte[] broken = "{\"resourceLogs\": [".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> new EvidenceReader(true).read("cut.json", source(broken)))
+                .isInstanceOf(InvalidEvidenceException.class)
+                .hasMessageStartingWith("cut.json: malformed JSON at line 1");
+    }
+
+    @Test
+    void shouldRefuseOtlpTracesAsNotEvidence() {
+        byte[] traces = "{\"resourceSpans\": []}".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> strict.read("traces.json", source(traces)))
+                .hasMessage("traces.json: an OTLP export of resourceSpans, not logs; ComplyBeacon evidence is OTLP logs");
+    }
+
+    static byte[] fixture(String name) {
+        try (InputStream in = EvidenceReaderTest.class.getResourceAsStream("/complybeacon/" + name)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] gzip(byte[] bytes) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(bytes);
+        }
+        return out.toByteArray();
+    }
+
+    private static String compact(byte[] json) {
+        return com.google.gson.JsonParser.parseString(new String(json, StandardCharsets.UTF_8)).toString();
+    }
+
+    private static InputSource source(byte[] bytes) {
+        return () -> new ByteArrayInputStream(bytes);
+    }
+}

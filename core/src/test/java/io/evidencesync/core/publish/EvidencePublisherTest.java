@@ -1,0 +1,315 @@
+package io.evidencesync.core.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.evidencesync.core.EvidenceException;
+import io.evidencesync.core.contract.EvidenceContract;
+import io.evidencesync.core.contract.ManifestCodec;
+import io.evidencesync.core.contract.ManifestEntry;
+import io.evidencesync.core.contract.RunManifest;
+import io.evidencesync.core.discovery.EvidenceFile;
+import io.evidencesync.core.discovery.IfNoFilesFound;
+import io.evidencesync.core.provenance.BuildProvenance;
+import io.evidencesync.sandbox.s3.S3SandboxExtension;
+import io.evidencesync.sandbox.s3.SandboxS3;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+class EvidencePublisherTest {
+    private static final String BUCKET = "evidence-test";
+
+    @RegisterExtension
+    static final S3SandboxExtension SANDBOX = new S3SandboxExtension(BUCKET);
+
+    static final BuildProvenance BUILD = BuildProvenance.builder().ciSystem("github-actions")
+            .pipelineName("acme/app/CI").runId("9001").runNumber("17").runAttempt(2)
+            .runUrl("https://github.com/acme/app/actions/runs/9001/attempts/2")
+            .repositoryUrl("https://github.com/acme/app").revision("c0ffee").ref("refs/heads/main").actor("octocat").build();
+
+    @TempDir
+    Path workspace;
+
+    private S3Client s3;
+    private final List<String> events = Collections.synchronizedList(new ArrayList<>());
+
+    @BeforeEach
+    void createClient() {
+        s3 = client(SANDBOX.s3().secretKey());
+    }
+
+    @AfterEach
+    void closeClient() {
+        s3.close();
+    }
+
+    @Test
+    void shouldPublishFixturesWithContractMetadataAndManifest() throws IOException {
+        copyFixture("otlp-logs-with-control.json", "reports/otlp-logs-with-control.json");
+        copyFixture("ocsf-scan-activity.json", "reports/ocsf scan.json");
+
+        PublishResult result = publisher().publish(request().controlOverride("SOC2-CC7.2").build(), listener());
+
+        assertThat(result.objects()).extracting(PublishedObject::path)
+                .containsExactly("reports/ocsf scan.json", "reports/otlp-logs-with-control.json");
+        assertThat(result.objects()).allSatisfy(object -> {
+            assertThat(object.outcome()).isEqualTo(PublishedObject.Outcome.UPLOADED);
+            assertThat(object.versionId()).isNotBlank();
+            HeadObjectResponse head = s3.headObject(b -> b.bucket(BUCKET).key(object.key()));
+            assertThat(head.metadata()).containsEntry("evidence-sha256", object.sha256())
+                    .containsEntry("cicd-run-url", BUILD.runUrl())
+                    .containsEntry("hyperproof-control", "SOC2-CC7.2")
+                    .containsEntry("evidence-manifest", result.manifestKey());
+            byte[] stored = s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(object.key())).asByteArray();
+            assertThat(Digests.hex(sha256(stored))).isEqualTo(object.sha256());
+        });
+        assertThat(result.manifestKey()).isEqualTo("evidence/github-actions/acme/app/CI/9001/2/manifest.json");
+        RunManifest manifest = readManifest(result.manifestKey());
+        assertThat(manifest.provenance()).containsEntry("cicd.pipeline.run.attempt", "2")
+                .containsEntry("vcs.ref.head.revision", "c0ffee");
+        assertThat(manifest.publishedAt()).isEqualTo("2026-11-27T10:00:00Z");
+        assertThat(manifest.objects()).extracting(ManifestEntry::key, ManifestEntry::format, ManifestEntry::controls)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("evidence/github-actions/acme/app/CI/9001/2/files/reports/ocsf%20scan.json", "ocsf-json", List.of()),
+                        org.assertj.core.groups.Tuple.tuple("evidence/github-actions/acme/app/CI/9001/2/files/reports/otlp-logs-with-control.json", "otlp-json", List.of("OSPS-QA-07.01")));
+        assertThat(events).contains("discovered 2", "manifest " + result.manifestKey());
+    }
+
+    @Test
+    void shouldWriteOneObjectWhenTheSameRunPublishesTheSameFileTwice() throws IOException {
+        copyFixture("ocsf-scan-activity.json", "scan.json");
+
+        PublishResult first = publisher().publish(request().build(), listener());
+        PublishResult second = publisher().publish(request().build(), listener());
+
+        assertThat(second.objects()).singleElement().satisfies(object -> {
+            assertThat(object.outcome()).isEqualTo(PublishedObject.Outcome.ALREADY_PUBLISHED);
+            assertThat(object.versionId()).isEqualTo(first.objects().get(0).versionId());
+        });
+        assertThat(s3.listObjectVersions(b -> b.bucket(BUCKET).prefix(first.objects().get(0).key())).versions()).hasSize(1);
+        assertThat(s3.listObjectVersions(b -> b.bucket(BUCKET).prefix(first.manifestKey())).versions()).hasSize(1);
+    }
+
+    @Test
+    void shouldAccumulateTheManifestWhenARunPublishesInSeveralSteps() throws IOException {
+        copyFixture("ocsf-scan-activity.json", "step1/scan.json");
+        copyFixture("otlp-logs.json", "step2/logs.json");
+
+        publisher().publish(request().includes(List.of("step1/**")).build(), listener());
+        PublishResult second = publisher().publish(request().includes(List.of("step2/**")).build(), listener());
+
+        assertThat(readManifest(second.manifestKey()).objects()).extracting(ManifestEntry::path)
+                .containsExactly("step1/scan.json", "step2/logs.json");
+    }
+
+    @Test
+    void shouldRefuseChangedBytesUnderAnAlreadyPublishedKey() throws IOException {
+        copyFixture("ocsf-scan-activity.json", "scan.json");
+        publisher().publish(request().build(), listener());
+        copyFixture("otlp-logs.json", "scan.json");
+
+        assertThatThrownBy(() -> publisher().publish(request().build(), listener()))
+                .isInstanceOf(EvidenceException.class)
+                .hasMessageContaining("already holds different evidence for this run");
+    }
+
+    @Test
+    void shouldUploadLargeFilesInPartsWithVerifiedChecksums() throws IOException {
+        Path big = workspace.resolve("big.json");
+        writeLargeOcsfArray(big, 11 * 1024 * 1024);
+        PublisherOptions options = PublisherOptions.defaults("test/1").withMultipart(5L * 1024 * 1024, 5 * 1024 * 1024);
+
+        PublishResult result = new EvidencePublisher(s3, options).publish(request().build(), listener());
+
+        PublishedObject object = result.objects().get(0);
+        assertThat(object.etag()).endsWith("-3\"");
+        byte[] stored = s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(object.key())).asByteArray();
+        assertThat(Digests.hex(sha256(stored))).isEqualTo(object.sha256()).isEqualTo(Digests.hex(Digests.sha256(() -> Files.newInputStream(big))));
+        assertThat(s3.headObject(b -> b.bucket(BUCKET).key(object.key())).metadata()).containsEntry("evidence-sha256", object.sha256());
+    }
+
+    @Test
+    void shouldSendServerSideEncryptionOnEveryObject() throws IOException {
+        copyFixture("ocsf-scan-activity.json", "scan.json");
+
+        PublishResult result = publisher().publish(request().encryption(Encryption.parse("aws:kms", "alias/evidence", "sse")).build(), listener());
+
+        assertThat(result.objects()).hasSize(1);
+        assertThat(Encryption.parse("AES256", null, "sse").mode()).isEqualTo(Encryption.Mode.SSE_S3);
+        assertThatThrownBy(() -> Encryption.parse("rot13", null, "sse")).hasMessage("sse: 'rot13' is not a server-side encryption mode; use AES256 or aws:kms");
+    }
+
+    @Test
+    void shouldWriteNothingInADryRun() throws IOException {
+        copyFixture("ocsf-scan-activity.json", "scan.json");
+
+        PublishResult result = publisher().publish(request().dryRun(true).build(), listener());
+
+        assertThat(result.dryRun()).isTrue();
+        assertThat(result.objects()).extracting(PublishedObject::outcome).containsExactly(PublishedObject.Outcome.PLANNED);
+        assertThat(s3.listObjectsV2(b -> b.bucket(BUCKET)).contents()).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseEveryBadFileAndWriteNothing() throws IOException {
+        copyFixture("ocsf-scan-activity.json", "good.json");
+        Files.writeString(workspace.resolve("bad.json"), "{\"resourceLogs\": [ {\"scopeLogs\": ]}");
+        Files.write(workspace.resolve("cut.json.gz"), java.util.Arrays.copyOf(
+                io.evidencesync.core.evidence.EvidenceReaderTestAccess.gzip("{\"class_uid\": 6007}".repeat(50)), 30));
+
+        assertThatThrownBy(() -> publisher().publish(request().build(), listener()))
+                .isInstanceOf(EvidenceException.class)
+                .hasMessageStartingWith("2 of 3 evidence files refused; nothing was published:")
+                .hasMessageContaining("bad.json: malformed JSON at line 1, column 35")
+                .hasMessageContaining("cut.json.gz: truncated or corrupt gzip data");
+        assertThat(events).contains("rejected bad.json", "rejected cut.json.gz");
+        assertThat(s3.listObjectsV2(b -> b.bucket(BUCKET)).contents()).isEmpty();
+    }
+
+    @Test
+    void shouldFailWarnOrIgnoreWhenNoFilesMatch() {
+        assertThatThrownBy(() -> publisher().publish(request().build(), listener()))
+                .hasMessage("no evidence files matched [**/*.json, **/*.jsonl, **/*.json.gz, **/*.jsonl.gz] in '" + workspace
+                        + "'; set if-no-files-found to warn or ignore to allow this");
+
+        PublishResult warned = publisher().publish(request().ifNoFilesFound(IfNoFilesFound.WARN).build(), listener());
+        PublishResult ignored = publisher().publish(request().ifNoFilesFound(IfNoFilesFound.IGNORE).build(), listener());
+
+        assertThat(warned.objects()).isEmpty();
+        assertThat(ignored.manifestKey()).isNull();
+        assertThat(events).filteredOn(e -> e.startsWith("warning")).hasSize(1);
+        assertThat(s3.listObjectsV2(b -> b.bucket(BUCKET)).contents()).isEmpty();
+    }
+
+    @Test
+    void shouldExplainWrongCredentialsWithoutPrintingTheSecret() throws IOException {
+        copyFixture("ocsf-scan-activity.json", "scan.json");
+        String wrongSecret = "wrong-secret-value-1234567890";
+        try (S3Client wrong = client(wrongSecret)) {
+            assertThatThrownBy(() -> new EvidencePublisher(wrong, PublisherOptions.defaults("t")).publish(request().build(), listener()))
+                    .isInstanceOf(EvidenceException.class)
+                    .hasMessageContaining("S3 rejected the credentials (SignatureDoesNotMatch)")
+                    .satisfies(e -> assertThat(stackText(e)).doesNotContain(wrongSecret));
+        }
+    }
+
+    @Test
+    void shouldExplainAMissingBucket() throws IOException {
+        copyFixture("ocsf-scan-activity.json", "scan.json");
+
+        assertThatThrownBy(() -> publisher().publish(request().bucket("no-such-bucket").build(), listener()))
+                .isInstanceOf(EvidenceException.class)
+                .hasMessageContaining("s3://no-such-bucket/evidence/github-actions/acme/app/CI/9001/2/files/scan.json: "
+                        + "the bucket 'no-such-bucket' does not exist");
+    }
+
+    @Test
+    void shouldRefuseAKeyLongerThanS3Allows() throws IOException {
+        copyFixture("ocsf-scan-activity.json", "d".repeat(200) + "/" + "e".repeat(200) + "/" + "f".repeat(200) + "/"
+                + "g".repeat(200) + "/" + "h".repeat(200) + ".json");
+
+        assertThatThrownBy(() -> publisher().publish(request().build(), listener()))
+                .hasMessageContaining("its S3 key would be 1058 bytes, but S3 allows 1024");
+    }
+
+    private EvidencePublisher publisher() {
+        PublisherOptions options = PublisherOptions.defaults("evidence-sync-test/1")
+                .withClock(Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC));
+        return new EvidencePublisher(s3, options);
+    }
+
+    private PublishRequest.Builder request() {
+        return PublishRequest.builder().bucket(BUCKET).prefix("evidence").baseDirectory(workspace).provenance(BUILD);
+    }
+
+    private PublishListener listener() {
+        return new PublishListener() {
+            @Override
+            public void discovered(List<EvidenceFile> files) {
+                events.add("discovered " + files.size());
+            }
+
+            @Override
+            public void warning(String message) {
+                events.add("warning " + message);
+            }
+
+            @Override
+            public void rejected(String path, String message) {
+                events.add("rejected " + path);
+            }
+
+            @Override
+            public void manifestWritten(String key) {
+                events.add("manifest " + key);
+            }
+        };
+    }
+
+    private RunManifest readManifest(String key) {
+        return ManifestCodec.fromJson(key, s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(key)).asByteArray());
+    }
+
+    private void copyFixture(String fixture, String relative) throws IOException {
+        Path target = workspace.resolve(relative);
+        Files.createDirectories(target.getParent());
+        try (var in = getClass().getResourceAsStream("/complybeacon/" + fixture)) {
+            Files.write(target, in.readAllBytes());
+        }
+    }
+
+    private static void writeLargeOcsfArray(Path file, int approximateBytes) throws IOException {
+        Random random = new Random(7);
+        StringBuilder json = new StringBuilder("[");
+        while (json.length() < approximateBytes) {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            json.append("{\"class_uid\":6007,\"status\":\"success\",\"policy\":{\"uid\":\"rule-").append(random.nextInt(1000))
+                    .append("\"},\"message\":\"").append(Long.toHexString(random.nextLong())).append("\"}");
+        }
+        Files.writeString(file, json.append(']'), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        return Digests.sha256().digest(bytes);
+    }
+
+    private static String stackText(Throwable e) {
+        java.io.StringWriter text = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(text));
+        return text.toString();
+    }
+
+    private static S3Client client(String secret) {
+        SandboxS3 sandbox = SANDBOX.s3();
+        return S3Client.builder().endpointOverride(sandbox.endpoint()).forcePathStyle(true)
+                .region(software.amazon.awssdk.regions.Region.of(sandbox.region()))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(sandbox.accessKey(), secret)))
+                .httpClient(ApacheHttpClient.create())
+                .overrideConfiguration(c -> c.retryStrategy(software.amazon.awssdk.awscore.retry.AwsRetryStrategy.doNotRetry()))
+                .build();
+    }
+}
