@@ -64,7 +64,7 @@ public record PublishRequest(
     /** Builds a {@link PublishRequest}. */
     public static final class Builder {
         private String bucket;
-        private String prefix = "";
+        private String prefix = "evidence";
         private Path baseDirectory;
         private List<String> includes = List.of("**/*.json", "**/*.jsonl", "**/*.json.gz", "**/*.jsonl.gz");
         private List<String> excludes = List.of();
