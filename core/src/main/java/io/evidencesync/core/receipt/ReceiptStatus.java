@@ -1,0 +1,9 @@
+package io.evidencesync.core.receipt;
+
+/** Where the bridge is with one object version. */
+public enum ReceiptStatus {
+    /** An invocation has claimed the object and is uploading it. */
+    CLAIMED,
+    /** Every proof of the object is in Hyperproof. */
+    SYNCED
+}
