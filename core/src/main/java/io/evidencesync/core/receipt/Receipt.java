@@ -25,6 +25,7 @@ import java.util.List;
  * @param requestId         the Lambda request id of that invocation
  * @param claimedAt         when it was claimed
  * @param syncedAt          when it was synced, or null
+ * @param error             why the last attempt failed ({@link ReceiptStatus#FAILED}), or null
  */
 public record Receipt(
         String schema,
@@ -41,7 +42,8 @@ public record Receipt(
         String claimToken,
         String requestId,
         Instant claimedAt,
-        Instant syncedAt) {
+        Instant syncedAt,
+        String error) {
 
     public Receipt {
         proofs = proofs == null ? List.of() : List.copyOf(proofs);
@@ -52,13 +54,19 @@ public record Receipt(
                                 String lastModified, BuildLink build, String claimToken, String requestId,
                                 Instant now) {
         return new Receipt(ReceiptCodec.SCHEMA, ReceiptStatus.CLAIMED, bucket, key, versionId, sha256, size,
-                lastModified, build, List.of(), null, claimToken, requestId, now, null);
+                lastModified, build, List.of(), null, claimToken, requestId, now, null, null);
     }
 
     /** This claim, completed. */
     public Receipt synced(List<ReceiptProof> madeProofs, String previous, Instant now) {
         return new Receipt(schema, ReceiptStatus.SYNCED, bucket, key, versionId, sha256, size, lastModified, build,
-                madeProofs, previous, claimToken, requestId, claimedAt, now);
+                madeProofs, previous, claimToken, requestId, claimedAt, now, null);
+    }
+
+    /** This claim, released after a failure; {@code partial} lists proofs made before it. */
+    public Receipt failed(List<ReceiptProof> partial, String previous, String reason) {
+        return new Receipt(schema, ReceiptStatus.FAILED, bucket, key, versionId, sha256, size, lastModified, build,
+                partial, previous, claimToken, requestId, claimedAt, null, reason);
     }
 
     public boolean isSynced() {
