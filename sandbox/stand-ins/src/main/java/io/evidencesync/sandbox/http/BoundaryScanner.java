@@ -17,8 +17,14 @@ final class BoundaryScanner {
     private int position;
     private int limit;
 
-    BoundaryScanner(InputStream in) {
+    /**
+     * @param in     read, never closed: the caller owns it
+     * @param prefix bytes treated as if they came before {@code in}
+     */
+    BoundaryScanner(InputStream in, byte[] prefix) {
         this.in = in;
+        System.arraycopy(prefix, 0, buffer, 0, prefix.length);
+        this.limit = prefix.length;
     }
 
     /**

@@ -1,11 +1,9 @@
 package io.evidencesync.sandbox.http;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.SequenceInputStream;
 import java.io.UnsupportedEncodingException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -56,14 +54,14 @@ public final class MultipartFormParser {
     /**
      * Reads the whole body.
      *
-     * @param body        the request body; read to its end
+     * @param body        the request body; read to its end, not closed
      * @param contentType the request's {@code Content-Type} header; must be {@code multipart/form-data} with a boundary
      * @throws MalformedMultipartException if the header or the body breaks the format; no temporary file is left
      */
     public MultipartForm parse(InputStream body, String contentType) throws IOException, MalformedMultipartException {
         byte[] delimiter = ("\r\n--" + boundaryOf(contentType)).getBytes(StandardCharsets.US_ASCII);
         // the first delimiter may start the body, so give it the CRLF that every later one has
-        BoundaryScanner scanner = new BoundaryScanner(new SequenceInputStream(new ByteArrayInputStream(CRLF), body));
+        BoundaryScanner scanner = new BoundaryScanner(body, CRLF);
         Map<String, String> fields = new LinkedHashMap<>();
         List<FilePart> files = new ArrayList<>();
         try {
