@@ -2,12 +2,10 @@ package io.evidencesync.bridge;
 
 import java.time.Clock;
 
-import com.amazonaws.services.lambda.runtime.Context;
-
 import io.evidencesync.core.EvidenceException;
 import io.evidencesync.core.hyperproof.Deadline;
 
-/** What both handlers share: production wiring with a clear init error, and the context → invocation mapping. */
+/** What both handlers share: production wiring with a clear init error, and the request id and remaining time → invocation mapping. */
 final class HandlerSupport {
     private HandlerSupport() {
     }
@@ -21,10 +19,8 @@ final class HandlerSupport {
         }
     }
 
-    static Invocation invocation(Context context) {
-        if (context == null) {
-            return new Invocation(null, Deadline.none());
-        }
-        return new Invocation(context.getAwsRequestId(), Deadline.of(context::getRemainingTimeInMillis));
+    /** @param remainingMillis the context's remaining time, or null without a context */
+    static Invocation invocation(String requestId, java.util.function.LongSupplier remainingMillis) {
+        return new Invocation(requestId, remainingMillis == null ? Deadline.none() : Deadline.of(remainingMillis));
     }
 }

@@ -28,7 +28,8 @@ public final class S3EventHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         String json = new String(input.readAllBytes(), StandardCharsets.UTF_8);
-        Bridge.Result result = bridge.handleEvent(json, HandlerSupport.invocation(context));
+        Bridge.Result result = bridge.handleEvent(json, HandlerSupport.invocation(context == null ? null : context.getAwsRequestId(),
+                context == null ? null : context::getRemainingTimeInMillis));
         if (result.failed()) {
             throw new BridgeFailureException(result.failureMessage());
         }

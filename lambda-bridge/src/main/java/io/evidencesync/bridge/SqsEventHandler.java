@@ -33,7 +33,8 @@ public final class SqsEventHandler implements RequestHandler<SQSEvent, SQSBatchR
             }
         }
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (String id : bridge.handleMessages(messages, HandlerSupport.invocation(context))) {
+        for (String id : bridge.handleMessages(messages, HandlerSupport.invocation(context == null ? null : context.getAwsRequestId(),
+                context == null ? null : context::getRemainingTimeInMillis))) {
             failures.add(new SQSBatchResponse.BatchItemFailure(id));
         }
         return new SQSBatchResponse(failures);
