@@ -190,6 +190,52 @@ class S3EventHandlerTest {
     }
 
     @Test
+    void shouldKeepOneProofPerKeyOnAnUnversionedBucketAndVersionItWhenTheBytesChange() throws IOException {
+        String plainBucket = "plain-bucket";
+        if (!sandbox.s3.listBuckets().buckets().stream().anyMatch(b -> b.name().equals(plainBucket))) {
+            S3.s3().createBucket(plainBucket, false);
+        }
+        String key = BridgeSandbox.evidenceKey("unversioned.json");
+        byte[] first = BridgeSandbox.resource("otlp-logs-with-control.json");
+        byte[] second = new String(first, StandardCharsets.UTF_8).replace("policy-engine", "policy-engine-2")
+                .getBytes(StandardCharsets.UTF_8);
+        S3EventHandler handler = new S3EventHandler(sandbox.bridge());
+
+        putTo(plainBucket, key, first);
+        String event = eventIn(plainBucket, key);
+        invoke(handler, event);
+        String again = invoke(handler, event);
+        putTo(plainBucket, key, second);
+        invoke(handler, eventIn(plainBucket, key));
+
+        assertThat(event).doesNotContain("versionId");
+        assertThat(again).contains("\"duplicate\":1");
+        assertThat(HYPERPROOF.emulator().proofs()).singleElement().satisfies(p -> {
+            assertThat(p.versions()).hasSize(2);
+            assertThat(p.latest().sourceFileId()).contains(io.evidencesync.core.publish.Digests.hex(BridgeSandbox.sha256(second)));
+        });
+        Receipt receipt = io.evidencesync.core.receipt.ReceiptCodec.fromJson("r", sandbox.s3.getObjectAsBytes(b -> b
+                .bucket(plainBucket).key(EvidenceContract.receiptKey("evidence-sync-receipts", key, null))).asByteArray());
+        assertThat(receipt.status()).isEqualTo(ReceiptStatus.SYNCED);
+        assertThat(receipt.proofs()).singleElement().satisfies(p -> assertThat(p.action()).isEqualTo(ReceiptProof.VERSIONED));
+    }
+
+    private static void putTo(String bucket, String key, byte[] bytes) {
+        sandbox.s3.putObject(b -> b.bucket(bucket).key(key).metadata(EvidenceContract.objectMetadata(BridgeSandbox.BUILD,
+                io.evidencesync.core.publish.Digests.hex(BridgeSandbox.sha256(bytes)),
+                io.evidencesync.core.evidence.EvidenceFormat.OTLP_JSON, false, null, null)),
+                software.amazon.awssdk.core.sync.RequestBody.fromBytes(bytes));
+    }
+
+    private static String eventIn(String bucket, String key) {
+        List<String> delivered = new java.util.ArrayList<>();
+        new io.evidencesync.sandbox.notify.S3EventNotifier(sandbox.s3, new io.evidencesync.sandbox.notify.S3EventJson(
+                io.evidencesync.sandbox.notify.S3NotificationSettings.defaults(), new java.util.SplittableRandom(9)),
+                delivered::add).notifyObjectCreated(bucket, key);
+        return delivered.get(0);
+    }
+
+    @Test
     void shouldUploadTheManifestBesideItsEvidence() throws IOException {
         String withControl = BridgeSandbox.evidenceKey("with-control.json");
         String plain = BridgeSandbox.evidenceKey("plain.json");
