@@ -2,6 +2,7 @@ package io.evidencesync.sandbox;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -174,6 +175,6 @@ public final class Sandbox implements AutoCloseable {
         Map<String, String> controls = new LinkedHashMap<>();
         controls.put("OSPS-QA-07.01", "OSPS Baseline QA-07.01");
         controls.put("SOC2-CC7.2", "SOC 2 CC7.2: monitoring of system components");
-        return java.util.Collections.unmodifiableMap(controls);
+        return Collections.unmodifiableMap(controls);
     }
 }
