@@ -135,21 +135,24 @@ final class ObjectSync {
             if (claimed.duplicateOf() != null) {
                 return duplicate(ref, claimed.duplicateOf(), progress, started);
             }
-            Previous previous = previousProofs(bucket, key, ref.versionId(), claimed.replacedSynced());
             List<ReceiptProof> made = new ArrayList<>();
+            Previous previous = null;
+            Receipt synced;
             try {
+                previous = previousProofs(bucket, key, ref.versionId(), claimed.replacedSynced());
                 for (Target target : targets) {
                     ReceiptProof proof = uploadTo(target, upload(ref, metadata, object), previous.proofs().get(target.key()),
                             claimed.takeover(), invocation.deadline());
                     made.add(proof);
                     progress.proofIds.add(proof.proofId());
                 }
+                synced = claim.synced(made, previous.versionId(), clock.instant());
+                complete(bucket, receiptKey, synced, claimed.etag());
             } catch (RuntimeException e) {
-                release(bucket, receiptKey, claim, claimed.etag(), made, previous.versionId(), e);
+                // release the claim (best effort) so the retry need not wait for it to go stale
+                release(bucket, receiptKey, claim, claimed.etag(), made, previous == null ? null : previous.versionId(), e);
                 throw e;
             }
-            Receipt synced = claim.synced(made, previous.versionId(), clock.instant());
-            complete(bucket, receiptKey, synced, claimed.etag());
             String note = updateLatest(bucket, ReceiptKeys.latestKey(config.receiptsPrefix(), key), synced, previous.latest());
             return outcome(Outcome.Status.SYNCED, ref, progress, note, started);
         }
