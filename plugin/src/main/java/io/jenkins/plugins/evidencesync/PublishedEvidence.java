@@ -92,6 +92,11 @@ public final class PublishedEvidence implements Serializable {
         return Collections.unmodifiableList(controls);
     }
 
+    /** The control ids for display, comma-separated ("" when none). */
+    public String getControlsText() {
+        return String.join(", ", controls);
+    }
+
     /** {@code UPLOADED}, {@code ALREADY_PUBLISHED} or {@code PLANNED} (dry run). */
     public String getOutcome() {
         return outcome;
