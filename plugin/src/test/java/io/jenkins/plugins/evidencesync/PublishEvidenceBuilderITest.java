@@ -35,13 +35,17 @@ class PublishEvidenceBuilderITest {
         }
     }
 
+    /** Injected once per test here only: the extension starts Jenkins each time it resolves the parameter. */
+    private JenkinsRule j;
+
     @BeforeEach
-    void storeCredentials(JenkinsRule j) throws Exception {
+    void setUp(JenkinsRule rule) throws Exception {
+        j = rule;
         SandboxCredentials.store(s3);
     }
 
     @Test
-    void shouldPublishFromAFreestyleBuild(JenkinsRule j) throws Exception {
+    void shouldPublishFromAFreestyleBuild() throws Exception {
         FreeStyleProject project = j.createFreeStyleProject();
         project.getBuildersList().add(new WriteEvidence());
         project.getBuildersList().add(sandboxBuilder("reports/*.json"));
@@ -61,7 +65,7 @@ class PublishEvidenceBuilderITest {
     }
 
     @Test
-    void shouldMarkTheBuildUnstableWhenNothingMatchesUnderTheUnstablePolicy(JenkinsRule j) throws Exception {
+    void shouldMarkTheBuildUnstableWhenNothingMatchesUnderTheUnstablePolicy() throws Exception {
         FreeStyleProject project = j.createFreeStyleProject();
         PublishEvidenceBuilder builder = sandboxBuilder("reports/*.json");
         builder.setFailurePolicy("unstable");
@@ -74,7 +78,7 @@ class PublishEvidenceBuilderITest {
     }
 
     @Test
-    void shouldKeepEveryOptionThroughTheConfigurationForm(JenkinsRule j) throws Exception {
+    void shouldKeepEveryOptionThroughTheConfigurationForm() throws Exception {
         FreeStyleProject project = j.createFreeStyleProject();
         PublishEvidenceBuilder builder = new PublishEvidenceBuilder("reports/**/*.json");
         builder.setExcludes("reports/tmp/**");

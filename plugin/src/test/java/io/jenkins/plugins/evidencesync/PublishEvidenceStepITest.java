@@ -40,14 +40,18 @@ class PublishEvidenceStepITest {
         }
     }
 
+    /** Injected once per test here only: the extension starts Jenkins each time it resolves the parameter. */
+    private JenkinsRule j;
+
     @BeforeEach
-    void storeCredentials(JenkinsRule j) throws Exception {
+    void setUp(JenkinsRule rule) throws Exception {
+        j = rule;
         SandboxCredentials.store(s3);
     }
 
     @Test
-    void shouldPublishEvidenceAndReturnPlainMapsToTheSandboxedScript(JenkinsRule j) throws Exception {
-        WorkflowJob job = pipeline(j, "node {\n"
+    void shouldPublishEvidenceAndReturnPlainMapsToTheSandboxedScript() throws Exception {
+        WorkflowJob job = pipeline("node {\n"
                 + Evidence.OTLP.writeFileStep() + Evidence.OCSF.writeFileStep()
                 + "  def result = " + publish("includes: 'reports/*.json'") + "\n"
                 + "  echo \"objects=${result.objects.size()} published=${result.published}\"\n"
@@ -92,9 +96,9 @@ class PublishEvidenceStepITest {
     }
 
     @Test
-    void shouldPublishFromTheAgentThatHoldsTheWorkspace(JenkinsRule j) throws Exception {
+    void shouldPublishFromTheAgentThatHoldsTheWorkspace() throws Exception {
         DumbSlave agent = j.createOnlineSlave();
-        WorkflowJob job = pipeline(j, "node('" + agent.getNodeName() + "') {\n"
+        WorkflowJob job = pipeline("node('" + agent.getNodeName() + "') {\n"
                 + Evidence.OTLP.writeFileStep()
                 + "  def result = " + publish("includes: 'reports/*.json'") + "\n"
                 + "  echo \"objects=${result.objects.size()}\"\n"
@@ -109,9 +113,9 @@ class PublishEvidenceStepITest {
     }
 
     @Test
-    void shouldFailWithAClearMessageWhenTheJenkinsUrlIsNotConfigured(JenkinsRule j) throws Exception {
+    void shouldFailWithAClearMessageWhenTheJenkinsUrlIsNotConfigured() throws Exception {
         JenkinsLocationConfiguration.get().setUrl(null);
-        WorkflowJob job = pipeline(j, "node {\n" + Evidence.OTLP.writeFileStep()
+        WorkflowJob job = pipeline("node {\n" + Evidence.OTLP.writeFileStep()
                 + "  " + publish("includes: 'reports/*.json'") + "\n}");
 
         WorkflowRun build = j.buildAndAssertStatus(Result.FAILURE, job);
@@ -121,8 +125,8 @@ class PublishEvidenceStepITest {
     }
 
     @Test
-    void shouldFailWhenNoFileMatchesByDefault(JenkinsRule j) throws Exception {
-        WorkflowJob job = pipeline(j, "node {\n  " + publish("includes: 'reports/*.json'") + "\n}");
+    void shouldFailWhenNoFileMatchesByDefault() throws Exception {
+        WorkflowJob job = pipeline("node {\n  " + publish("includes: 'reports/*.json'") + "\n}");
 
         WorkflowRun build = j.buildAndAssertStatus(Result.FAILURE, job);
 
@@ -130,8 +134,8 @@ class PublishEvidenceStepITest {
     }
 
     @Test
-    void shouldOnlyWarnWhenNoFileMatchesAndIfNoFilesFoundIsWarn(JenkinsRule j) throws Exception {
-        WorkflowJob job = pipeline(j, "node {\n"
+    void shouldOnlyWarnWhenNoFileMatchesAndIfNoFilesFoundIsWarn() throws Exception {
+        WorkflowJob job = pipeline("node {\n"
                 + "  def result = " + publish("includes: 'reports/*.json', ifNoFilesFound: 'warn'") + "\n"
                 + "  echo \"objects=${result.objects.size()} manifest=${result.manifestKey}\"\n}");
 
@@ -142,8 +146,8 @@ class PublishEvidenceStepITest {
     }
 
     @Test
-    void shouldMarkTheBuildAndStageUnstableUnderTheUnstablePolicy(JenkinsRule j) throws Exception {
-        WorkflowJob job = pipeline(j, "node {\n" + Evidence.OTLP.writeFileStep()
+    void shouldMarkTheBuildAndStageUnstableUnderTheUnstablePolicy() throws Exception {
+        WorkflowJob job = pipeline("node {\n" + Evidence.OTLP.writeFileStep()
                 + "  def result = publishEvidence includes: 'reports/*.json', bucket: 'no-such-bucket', region: '"
                 + s3.region() + "', endpointUrl: '" + s3.endpoint() + "', pathStyle: true, credentialsId: '"
                 + SandboxCredentials.ID + "', failurePolicy: 'unstable'\n"
@@ -161,13 +165,13 @@ class PublishEvidenceStepITest {
     }
 
     @Test
-    void shouldUseTheGlobalDefaultsWhenTheStepNamesNoBucket(JenkinsRule j) throws Exception {
+    void shouldUseTheGlobalDefaultsWhenTheStepNamesNoBucket() throws Exception {
         EvidenceSyncConfiguration defaults = EvidenceSyncConfiguration.get();
         defaults.setBucket(s3.bucket());
         defaults.setRegion(s3.region());
         defaults.setPrefix("compliance/ci");
         defaults.setCredentialsId(SandboxCredentials.ID);
-        WorkflowJob job = pipeline(j, "node {\n" + Evidence.OTLP.writeFileStep()
+        WorkflowJob job = pipeline("node {\n" + Evidence.OTLP.writeFileStep()
                 + "  def result = publishEvidence includes: 'reports/*.json', endpointUrl: '" + s3.endpoint()
                 + "', pathStyle: true\n"
                 + "  echo \"bucket=${result.bucket} key=${result.objects[0].key}\"\n}");
@@ -183,7 +187,7 @@ class PublishEvidenceStepITest {
                 + SandboxCredentials.ID + "'";
     }
 
-    private static WorkflowJob pipeline(JenkinsRule j, String script) throws Exception {
+    private WorkflowJob pipeline(String script) throws Exception {
         WorkflowJob job = j.createProject(WorkflowJob.class);
         job.setDefinition(new CpsFlowDefinition(script, true));
         return job;
