@@ -17,6 +17,7 @@ import io.evidencesync.core.EvidenceException;
 /** Writes and reads {@link Receipt} JSON (UTF-8, pretty-printed for auditors, instants as ISO-8601). */
 public final class ReceiptCodec {
     public static final String SCHEMA = "evidence-sync/receipt/v1";
+    public static final String INDEX_SCHEMA = "evidence-sync/index/v1";
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping()
             .registerTypeAdapter(Instant.class, new InstantAdapter().nullSafe()).create();
@@ -43,6 +44,26 @@ public final class ReceiptCodec {
                     + (receipt == null ? "missing" : receipt.schema()) + ", expected " + SCHEMA + ")");
         }
         return receipt;
+    }
+
+    public static byte[] indexToJson(IndexEntry entry) {
+        return GSON.toJson(entry).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * @param key where the entry was read from, for messages
+     */
+    public static IndexEntry indexFromJson(String key, byte[] json) {
+        IndexEntry entry;
+        try {
+            entry = GSON.fromJson(new String(json, StandardCharsets.UTF_8), IndexEntry.class);
+        } catch (JsonParseException | IllegalArgumentException e) {
+            throw new EvidenceException("index entry '" + key + "' is not valid JSON: " + e.getMessage(), e);
+        }
+        if (entry == null || !INDEX_SCHEMA.equals(entry.schema()) || entry.key() == null) {
+            throw new EvidenceException("index entry '" + key + "' is not an Evidence Sync index entry");
+        }
+        return entry;
     }
 
     private static final class InstantAdapter extends TypeAdapter<Instant> {
