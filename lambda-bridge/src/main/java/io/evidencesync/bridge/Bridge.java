@@ -81,10 +81,6 @@ final class Bridge {
         return new Bridge(config, sync, out, clock);
     }
 
-    BridgeConfig config() {
-        return config;
-    }
-
     /** The result of a direct invocation. */
     record Result(List<Outcome> outcomes, String error) {
         long count(Outcome.Status status) {

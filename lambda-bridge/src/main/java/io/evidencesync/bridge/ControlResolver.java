@@ -45,7 +45,12 @@ final class ControlResolver {
     synchronized ResolvedControl resolve(String reference, String origin, Deadline deadline) {
         if (isUuid(reference)) {
             String id = reference.toLowerCase(Locale.ROOT);
-            HyperproofControl known = lookup(deadline, false).byIdOrNull(id);
+            HyperproofControl known;
+            try {
+                known = lookup(deadline, false).byIdOrNull(id);
+            } catch (EvidenceException e) {
+                known = null; // the identifier is only for receipts and logs; the upload needs just the UUID
+            }
             return new ResolvedControl(id, known == null ? null : known.controlIdentifier());
         }
         HyperproofControl control = lookup(deadline, false).byIdentifierOrNull(reference);

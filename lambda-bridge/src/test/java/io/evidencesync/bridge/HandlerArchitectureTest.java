@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 class HandlerArchitectureTest {
     private static final JavaClasses BRIDGE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.evidencesync");
+            .importLocations(java.util.Set.of(
+                    com.tngtech.archunit.core.importer.Location.of(S3EventHandler.class.getProtectionDomain().getCodeSource().getLocation()),
+                    com.tngtech.archunit.core.importer.Location.of(io.evidencesync.core.EvidenceException.class
+                            .getProtectionDomain().getCodeSource().getLocation())));
 
     @Test
     void shouldKeepLambdaTypesInTheHandlers() {
