@@ -135,22 +135,25 @@ final class ObjectSync {
             if (claimed.duplicateOf() != null) {
                 return duplicate(ref, claimed.duplicateOf(), progress, started);
             }
-            Previous previous = previousProofs(bucket, key, ref.versionId(), claimed.replacedSynced());
             List<ReceiptProof> made = new ArrayList<>();
+            Previous previous = null;
+            Receipt synced;
             try {
+                previous = previousProofs(bucket, key, ref.versionId(), claimed.replacedSynced());
                 for (Target target : targets) {
                     ReceiptProof proof = uploadTo(target, upload(ref, metadata, object), previous.proofs().get(target.key()),
                             claimed.takeover(), invocation.deadline());
                     made.add(proof);
                     progress.proofIds.add(proof.proofId());
                 }
+                synced = claim.synced(made, previous.versionId(), clock.instant());
+                complete(bucket, receiptKey, synced, claimed.etag());
             } catch (RuntimeException e) {
-                release(bucket, receiptKey, claim, claimed.etag(), made, previous.versionId(), e);
+                // release the claim (best effort) so the retry need not wait for it to go stale
+                release(bucket, receiptKey, claim, claimed.etag(), made, previous == null ? null : previous.versionId(), e);
                 throw e;
             }
-            Receipt synced = claim.synced(made, previous.versionId(), clock.instant());
-            complete(bucket, receiptKey, synced, claimed.etag());
-            String note = updateLatest(bucket, ReceiptKeys.latestKey(config.receiptsPrefix(), key), synced);
+            String note = updateLatest(bucket, ReceiptKeys.latestKey(config.receiptsPrefix(), key), synced, previous.latest());
             return outcome(Outcome.Status.SYNCED, ref, progress, note, started);
         }
     }
@@ -274,25 +277,28 @@ final class ObjectSync {
                 + receipt.claimedAt() + ") is syncing this object; failing this delivery so it is retried later");
     }
 
-    private record Previous(Map<String, ReceiptProof> proofs, String versionId) {
+    /**
+     * @param proofs    the previous version's proofs by target key
+     * @param versionId the previous version, or null when there is none
+     * @param latest    the key's latest receipt as read (to update it without reading it again), or null
+     */
+    private record Previous(Map<String, ReceiptProof> proofs, String versionId, ReceiptStore.Stored latest) {
     }
 
     /** The proofs of the key's latest synced version (a different version, or changed bytes when unversioned). */
     private Previous previousProofs(String bucket, String key, String versionId, Receipt replacedSynced) {
+        ReceiptStore.Stored stored = receipts.read(bucket, ReceiptKeys.latestKey(config.receiptsPrefix(), key)).orElse(null);
         Receipt latest = replacedSynced;
-        if (latest == null) {
-            latest = receipts.read(bucket, ReceiptKeys.latestKey(config.receiptsPrefix(), key))
-                    .map(ReceiptStore.Stored::receipt).orElse(null);
-            if (latest != null && (!latest.isSynced() || Objects.equals(latest.versionId(), versionId))) {
-                latest = null;
-            }
+        if (latest == null && stored != null && stored.receipt().isSynced()
+                && !Objects.equals(stored.receipt().versionId(), versionId)) {
+            latest = stored.receipt();
         }
         if (latest == null) {
-            return new Previous(Map.of(), null);
+            return new Previous(Map.of(), null, stored);
         }
         Map<String, ReceiptProof> byTarget = new LinkedHashMap<>();
         latest.proofs().forEach(proof -> byTarget.put(proof.targetKey(), proof));
-        return new Previous(byTarget, latest.versionId() == null ? "null" : latest.versionId());
+        return new Previous(byTarget, latest.versionId() == null ? "null" : latest.versionId(), stored);
     }
 
     private void complete(String bucket, String receiptKey, Receipt synced, String claimEtag) {
@@ -318,11 +324,17 @@ final class ObjectSync {
         }
     }
 
-    /** Points the key's "latest" receipt at this version unless a newer version got there first. */
-    private String updateLatest(String bucket, String latestKey, Receipt synced) {
+    /**
+     * Points the key's "latest" receipt at this version unless a newer version got there first. The first attempt
+     * uses the latest receipt read before the upload; a conflict means it changed meanwhile, so it is read again.
+     */
+    private String updateLatest(String bucket, String latestKey, Receipt synced, ReceiptStore.Stored readBefore) {
+        Optional<ReceiptStore.Stored> current = Optional.ofNullable(readBefore);
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
-                Optional<ReceiptStore.Stored> current = receipts.read(bucket, latestKey);
+                if (attempt > 0) {
+                    current = receipts.read(bucket, latestKey);
+                }
                 if (current.isEmpty()) {
                     receipts.create(bucket, latestKey, synced);
                     return null;
@@ -333,7 +345,7 @@ final class ObjectSync {
                 receipts.replace(bucket, latestKey, synced, current.get().etag());
                 return null;
             } catch (ReceiptStore.ConflictException e) {
-                // a concurrent version: read again
+                // a concurrent version (or our own write retried by the SDK): read again
             } catch (EvidenceException e) {
                 return "synced, but the latest receipt was not updated: " + e.getMessage();
             }

@@ -171,6 +171,25 @@ class FaultMatrixTest {
     }
 
     @Test
+    void shouldNotRepeatATimedOutUploadInTheSameInvocationButAdoptItOnRedelivery() throws Exception {
+        String event = evidence();
+        HYPERPROOF.emulator().faults().enqueue("POST", UPLOAD, Fault.delay(Duration.ofMillis(1500)));
+        RetryPolicy shortTimeout = new RetryPolicy(4, Duration.ofMillis(20), Duration.ofSeconds(5), Duration.ofSeconds(2),
+                Duration.ofMillis(500));
+
+        assertThatThrownBy(() -> invoke(sandbox.bridge(shortTimeout, Clock.systemUTC()), event))
+                .isInstanceOf(BridgeFailureException.class).hasMessageContaining("timed out");
+        long waitUntil = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (HYPERPROOF.emulator().proofs().isEmpty() && System.nanoTime() < waitUntil) {
+            Thread.sleep(50);
+        }
+        String result = invoke(sandbox.bridge(), event);
+
+        assertThat(result).contains("\"synced\":1");
+        assertSyncedOnce();
+    }
+
+    @Test
     void shouldNotDoubleTheProofWhenRedeliveredAfterACrashBetweenUploadAndReceipt() throws IOException {
         String event = evidence();
         HYPERPROOF.emulator().faults().enqueue("POST", UPLOAD, Fault.acceptThenDropConnection());

@@ -23,8 +23,10 @@ import com.google.gson.JsonObject;
  * <p>Every call authenticates with a bearer token from the {@link TokenProvider} (refreshed once on 401) and is
  * retried per the {@link RetryPolicy} on 429, 403 "Bandwidth quota exceeded", 5xx, timeouts and dropped connections,
  * within the caller's {@link Deadline}. Uploads are not idempotent on Hyperproof's side, so after a failure where the
- * server may have stored the file (no response, 5xx) an upload is retried only after looking for the proof it may
- * have created ({@link ProofUpload#matches}); a match is adopted instead of uploading again.
+ * server may have stored the file (dropped connection, 5xx) an upload is retried only after looking for the proof it
+ * may have created ({@link ProofUpload#matches}); a match is adopted instead of uploading again. An upload that timed
+ * out is not repeated at all within the call (the server may still be working on it): it fails as retryable, and the
+ * caller's next attempt looks for the proof first.
  *
  * <pre>
  * HyperproofClient client = new HyperproofClient(http, endpoints, tokens, RetryPolicy.defaults());
@@ -227,6 +229,15 @@ public final class HyperproofClient {
                 ambiguous = false; // token or response-parsing trouble: the call itself was not (re)sent
             } catch (FileNotFoundException e) {
                 throw new HyperproofException("cannot " + what + ": the file is gone (" + e.getMessage() + ")", 0, false, e);
+            } catch (HttpTimeoutException e) {
+                failure = new HyperproofException("cannot " + what + ": " + describe(e), 0, true, e);
+                if (alreadyDone != null) {
+                    // the server may still be storing the file: looking for it now could miss it and upload it twice;
+                    // the next delivery looks for it (list and match) before uploading again
+                    throw new HyperproofException(failure.getMessage() + "; not repeated in this invocation, so"
+                            + " Hyperproof can finish; the retry looks for the proof before uploading again", 0, true, e);
+                }
+                ambiguous = true;
             } catch (IOException e) {
                 failure = new HyperproofException("cannot " + what + ": " + describe(e), 0, true, e);
                 ambiguous = true;

@@ -169,6 +169,30 @@ class HyperproofClientTest {
     }
 
     @Test
+    void shouldNotRepeatATimedOutUploadButRetryATimedOutRead() {
+        HyperproofEmulator hp = HYPERPROOF.emulator();
+        HyperproofEndpoints endpoints = new HyperproofEndpoints(hp.baseUri(), hp.tokenUri());
+        TokenProvider tokens = new TokenProvider(HyperproofClient.defaultHttpClient(), endpoints.tokenUrl(),
+                () -> new ClientCredentials(CLIENT_ID, CLIENT_SECRET), Clock.systemUTC());
+        HyperproofClient impatient = new HyperproofClient(HyperproofClient.defaultHttpClient(), endpoints, tokens,
+                new RetryPolicy(4, Duration.ofMillis(10), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMillis(300)),
+                sleeps::add, (call, cause, delay) -> retried.add(cause.getMessage()), Clock.systemUTC());
+        hp.faults().enqueue("POST", "/v1/controls/.+/proof", Fault.delay(Duration.ofMillis(800)));
+        hp.faults().enqueue("GET", "/v1/controls", Fault.delay(Duration.ofMillis(800)));
+
+        assertThatThrownBy(() -> impatient.upload(ProofTarget.control(control.toString()), upload("v1"), Deadline.none()))
+                .isInstanceOfSatisfying(HyperproofException.class, e -> assertThat(e.retryable()).isTrue())
+                .hasMessageContaining("timed out").hasMessageContaining("not repeated");
+        assertThat(impatient.listControls(Deadline.none())).isNotEmpty();
+        assertThat(retried).hasSize(1);
+        long waitUntil = System.nanoTime() + 5_000_000_000L;
+        while (uploads().isEmpty() && System.nanoTime() < waitUntil) {
+            Thread.onSpinWait();
+        }
+        assertThat(uploads()).hasSize(1);
+    }
+
+    @Test
     void shouldAdoptAVersionWhoseAnswerWasLost() {
         UploadResult first = client.upload(ProofTarget.control(control.toString()), upload("v1"), Deadline.none());
         HYPERPROOF.emulator().faults().enqueue("POST", "/v1/proof/.+/versions", Fault.acceptThenDropConnection());

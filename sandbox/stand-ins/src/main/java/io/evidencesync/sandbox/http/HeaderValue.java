@@ -1,5 +1,6 @@
 package io.evidencesync.sandbox.http;
 
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +18,7 @@ public record HeaderValue(String value, Map<String, String> parameters) {
     public HeaderValue {
         Map<String, String> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         copy.putAll(parameters);
-        parameters = java.util.Collections.unmodifiableMap(copy);
+        parameters = Collections.unmodifiableMap(copy);
     }
 
     /**
@@ -51,6 +52,18 @@ public record HeaderValue(String value, Map<String, String> parameters) {
             }
         }
         return new HeaderValue(value, parameters);
+    }
+
+    /** The lower-cased media type of a {@code Content-Type} value, or "" when it is missing or malformed. */
+    public static String mediaTypeOf(String header) {
+        if (header == null) {
+            return "";
+        }
+        try {
+            return parse(header).value();
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
     }
 
     public Optional<String> parameter(String name) {

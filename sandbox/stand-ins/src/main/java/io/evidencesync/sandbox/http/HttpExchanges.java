@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -51,6 +52,12 @@ public final class HttpExchanges {
         Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         exchange.getRequestHeaders().forEach((name, values) -> copy.put(name, List.copyOf(values)));
         return copy;
+    }
+
+    /** The first value of a header in a map from {@link #requestHeaders(HttpExchange)}. */
+    public static Optional<String> firstValue(Map<String, List<String>> headers, String name) {
+        List<String> values = headers.get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
     /**

@@ -38,8 +38,7 @@ final class ApiRequest {
     }
 
     Optional<String> header(String name) {
-        List<String> values = headers.get(name);
-        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+        return HttpExchanges.firstValue(headers, name);
     }
 
     InputStream body() {

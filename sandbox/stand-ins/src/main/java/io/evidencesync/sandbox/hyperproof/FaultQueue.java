@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -48,7 +49,7 @@ public final class FaultQueue {
         return specific.isPresent() ? specific : take(entry -> entry.path == null);
     }
 
-    private Optional<Fault> take(java.util.function.Predicate<Entry> wanted) {
+    private Optional<Fault> take(Predicate<Entry> wanted) {
         for (Iterator<Entry> it = entries.iterator(); it.hasNext();) {
             Entry entry = it.next();
             if (wanted.test(entry)) {

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import io.evidencesync.sandbox.http.HttpExchanges;
+
 /**
  * One request as the emulator received it, and the status it answered with. {@link #toString()} never shows the
  * {@code Authorization} value; the token endpoint's {@code client_secret} is stored as {@value #REDACTED}.
@@ -35,8 +37,7 @@ public record RecordedRequest(Instant receivedAt, String method, String path, St
 
     /** The first value of a header. */
     public Optional<String> header(String name) {
-        List<String> values = headers.get(name);
-        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+        return HttpExchanges.firstValue(headers, name);
     }
 
     /** The file in the part named {@code proof}, if one was received. */

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import com.google.gson.JsonObject;
 
@@ -31,8 +30,7 @@ final class TokenEndpoint implements Router.Endpoint {
 
     @Override
     public ApiResponse handle(ApiRequest request) throws ApiException, IOException {
-        Optional<String> contentType = request.header("Content-Type");
-        if (contentType.isEmpty() || !FORM.equals(mediaType(contentType.get()))) {
+        if (!FORM.equals(HeaderValue.mediaTypeOf(request.header("Content-Type").orElse(null)))) {
             throw oauthError(400, "invalid_request", "Content-Type must be " + FORM + ".");
         }
         Map<String, String> form = readForm(request);
@@ -76,14 +74,6 @@ final class TokenEndpoint implements Router.Endpoint {
         Map<String, String> copy = new LinkedHashMap<>(form);
         copy.computeIfPresent("client_secret", (name, value) -> RecordedRequest.REDACTED);
         return copy;
-    }
-
-    private static String mediaType(String header) {
-        try {
-            return HeaderValue.parse(header).value();
-        } catch (IllegalArgumentException e) {
-            return "";
-        }
     }
 
     private static ApiException oauthError(int status, String error, String description) {

@@ -86,13 +86,13 @@ final class SsmHandler implements HttpHandler {
             throw SsmException.serialization("Request body is too large.");
         }
         Map<String, List<String>> headers = HttpExchanges.requestHeaders(exchange);
-        SigV4Authorization authorization = SigV4Authorization.parse(first(headers, "Authorization").orElse(null), settings.region());
+        SigV4Authorization authorization = SigV4Authorization.parse(HttpExchanges.firstValue(headers, "Authorization").orElse(null), settings.region());
         if (verifier != null) {
             verifier.verify(authorization, exchange.getRequestMethod(), "/", headers, body);
         }
-        String target = first(headers, "X-Amz-Target").orElse("");
+        String target = HttpExchanges.firstValue(headers, "X-Amz-Target").orElse("");
         call.operation = target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : target;
-        if (!CONTENT_TYPE.equals(mediaType(first(headers, "Content-Type").orElse("")))) {
+        if (!CONTENT_TYPE.equals(HeaderValue.mediaTypeOf(HttpExchanges.firstValue(headers, "Content-Type").orElse(null)))) {
             throw SsmException.serialization("Content-Type must be " + CONTENT_TYPE + ".");
         }
         JsonObject request = parseObject(body);
@@ -197,18 +197,5 @@ final class SsmHandler implements HttpHandler {
         } catch (JsonParseException e) {
             throw SsmException.serialization("The request body is not valid JSON.");
         }
-    }
-
-    private static String mediaType(String header) {
-        try {
-            return HeaderValue.parse(header).value();
-        } catch (IllegalArgumentException e) {
-            return "";
-        }
-    }
-
-    private static Optional<String> first(Map<String, List<String>> headers, String name) {
-        List<String> values = headers.get(name);
-        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 }

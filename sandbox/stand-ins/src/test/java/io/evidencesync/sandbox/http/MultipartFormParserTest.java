@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Random;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -174,8 +175,8 @@ class MultipartFormParserTest {
         return new MultipartFormParser(temp, maxFileBytes, MultipartFormParser.DEFAULT_MAX_FIELD_BYTES);
     }
 
-    private static java.util.Map.Entry<String, String> entry(String key, String value) {
-        return java.util.Map.entry(key, value);
+    private static Map.Entry<String, String> entry(String key, String value) {
+        return Map.entry(key, value);
     }
 
     private static byte[] field(String name, String value) {

@@ -9,6 +9,8 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.Map;
+import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -103,7 +105,7 @@ class HyperproofUploadTest {
         assertThat(upload.path()).isEqualTo("/v1/controls/" + control + "/proof");
         assertThat(upload.status()).isEqualTo(200);
         assertThat(upload.formFields()).containsExactly(
-                java.util.Map.entry("hp-proof-owned-by", owner.toString()), java.util.Map.entry("contentType", "text/csv"));
+                Map.entry("hp-proof-owned-by", owner.toString()), Map.entry("contentType", "text/csv"));
         assertThat(upload.proofFile()).hasValue(
                 new RecordedFile("proof", "results.csv", "text/csv", 8, sha256("a,b\n1,2\n".getBytes(StandardCharsets.UTF_8))));
     }
@@ -124,7 +126,7 @@ class HyperproofUploadTest {
     @Test
     void shouldAddVersionsThatKeepTheLinksAndCountUpFromZero() throws Exception {
         UUID proofId = uploadToControl("v0.json", "first");
-        CLOCK.advance(java.time.Duration.ofMinutes(5));
+        CLOCK.advance(Duration.ofMinutes(5));
 
         HttpResponse<String> second = client.upload("/v1/proof/" + proofId + "/versions", serviceToken, new MultipartBody()
                 .file("proof", "v1.json", "application/json", "second".getBytes(StandardCharsets.UTF_8))

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.Arrays;
 
 /** Builds a multipart/form-data request body by hand, as a client on the JDK HttpClient must (test helper). */
 final class MultipartBody {
@@ -85,7 +86,7 @@ final class MultipartBody {
                 return -1;
             }
             int count = (int) Math.min(length, remaining);
-            java.util.Arrays.fill(buffer, offset, offset + count, (byte) 0);
+            Arrays.fill(buffer, offset, offset + count, (byte) 0);
             remaining -= count;
             return count;
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.time.Instant;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -105,7 +106,7 @@ class S3EventNotifierTest {
         s3.close();
 
         String message = notifier.notify(CompletedUpload.put(BUCKET, "not/stored.json", 3, "\"e\"", null,
-                java.time.Instant.EPOCH, "01"));
+                Instant.EPOCH, "01"));
 
         assertThat(delivered).containsExactly(message);
         assertThat(object(message).get("eTag").getAsString()).isEqualTo("e");

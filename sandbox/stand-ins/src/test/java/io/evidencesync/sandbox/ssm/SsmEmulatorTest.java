@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Base64;
+import java.time.Clock;
+import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -173,7 +175,7 @@ class SsmEmulatorTest {
 
     @Test
     void shouldRejectASignatureMoreThanFifteenMinutesFromTheEmulatorsClock() throws Exception {
-        java.time.Clock anHourAgo = java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofHours(-1));
+        Clock anHourAgo = Clock.offset(Clock.systemUTC(), Duration.ofHours(-1));
         try (SsmEmulator skewed = SsmEmulator.start(SsmEmulatorSettings.defaults().withClock(anHourAgo)
                 .withCredentials(ACCESS_KEY, SECRET_KEY));
                 SsmClient client = client(skewed, ACCESS_KEY, SECRET_KEY, Region.US_EAST_1)) {
