@@ -74,8 +74,9 @@ final class AwsCalls {
     static final List<S3Call> PUBLISHER_S3 = List.of(
             new S3Call("ObjectUploader", "putObject", Area.EVIDENCE, List.of("s3:PutObject"), false,
                     "uploads an evidence file with If-None-Match: *"),
-            new S3Call("ObjectUploader", "headObject", Area.EVIDENCE, List.of("s3:GetObject"), true,
-                    "after a 412, and before a multipart upload, checks the key's SHA-256 metadata; 404 = not there"),
+            new S3Call("ObjectUploader", "headObject", Area.EVIDENCE, List.of("s3:GetObject"), false,
+                    "after a 412 checks the existing key's SHA-256 metadata; before a multipart upload a 403 for a"
+                            + " missing key counts as unknown, so no s3:ListBucket is needed"),
             new S3Call("ObjectUploader", "createMultipartUpload", Area.EVIDENCE, List.of("s3:PutObject"), false,
                     "large files"),
             new S3Call("ObjectUploader", "uploadPart", Area.EVIDENCE, List.of("s3:PutObject"), false, "large files"),

@@ -437,6 +437,8 @@ class TemplateTest {
                 new IamPolicy.Request("s3:PutBucketNotification", "arn:aws:s3:::" + BUCKET),
                 new IamPolicy.Request("s3:ListBucket", "arn:aws:s3:::" + BUCKET, Map.of("s3:prefix",
                         (String) template.parameter("ReceiptsPrefix"))),
+                new IamPolicy.Request("s3:ListBucket", "arn:aws:s3:::" + BUCKET, Map.of("s3:prefix",
+                        (String) template.parameter("EvidencePrefix"))),
                 new IamPolicy.Request("ssm:GetParameters", parameterArn(template, "SsmSecretPath")),
                 new IamPolicy.Request("kms:Decrypt", KMS_KEY, Map.of("kms:ViaService", "ssm." + CfnTemplate.REGION
                         + ".amazonaws.com")));
