@@ -175,6 +175,29 @@ class TemplateTest {
         }
     }
 
+    /** CloudFormation accepts only its rule functions in Rules (cfn-lint does not check this; Fn::Join fails at deploy). */
+    @Test
+    void shouldUseOnlyRuleFunctionsInRules() {
+        Set<String> allowed = Set.of("Ref", "Fn::And", "Fn::Contains", "Fn::EachMemberEquals", "Fn::EachMemberIn",
+                "Fn::Equals", "Fn::Not", "Fn::Or", "Fn::RefAll", "Fn::ValueOf", "Fn::ValueOfAll");
+        Set<String> used = new TreeSet<>();
+        collectFunctions(defaults.section("Rules"), used);
+        assertThat(used).isNotEmpty().isSubsetOf(allowed);
+    }
+
+    static void collectFunctions(Object node, Set<String> into) {
+        if (node instanceof Map<?, ?> map) {
+            map.forEach((key, value) -> {
+                if (map.size() == 1 && (key.equals("Ref") || String.valueOf(key).startsWith("Fn::"))) {
+                    into.add((String) key);
+                }
+                collectFunctions(value, into);
+            });
+        } else if (node instanceof List<?> list) {
+            list.forEach(item -> collectFunctions(item, into));
+        }
+    }
+
     // ------------------------------------------------------------------------------------------------ environment
 
     /** The names the bridge reads: BridgeConfig's public String constants whose value is their own name. */
