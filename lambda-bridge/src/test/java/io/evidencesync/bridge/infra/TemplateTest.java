@@ -667,6 +667,17 @@ class TemplateTest {
         assertThat(bucket.decide(new IamPolicy.Request("s3:PutObject", receipt, Map.of("aws:SecureTransport", "true",
                 "aws:PrincipalArn", bridge)))).isNotEqualTo(IamPolicy.Decision.EXPLICIT_DENY);
         assertThat(scenario("CreateBucket", "false").exists("EvidenceBucketPolicy")).isFalse();
+
+        // the operator role that runs the backfill with --invoke writes receipts too, when named
+        String operator = "arn:aws:iam::" + CfnTemplate.ACCOUNT + ":role/evidence-ops";
+        IamPolicy.Request byOperator = new IamPolicy.Request("s3:PutObject", receipt, Map.of("aws:SecureTransport", "true",
+                "aws:PrincipalArn", operator));
+        assertThat(bucket.decide(byOperator)).isEqualTo(IamPolicy.Decision.EXPLICIT_DENY);
+        IamPolicy withOperator = IamPolicy.of(List.of(CfnTemplate.map(scenario("OperatorRoleArn", operator)
+                .properties("EvidenceBucketPolicy").get("PolicyDocument"))));
+        assertThat(withOperator.decide(byOperator)).isNotEqualTo(IamPolicy.Decision.EXPLICIT_DENY);
+        assertThat(withOperator.decide(byOperator.with("aws:PrincipalArn", "arn:aws:iam::" + CfnTemplate.ACCOUNT
+                + ":role/GitHubPublisherRole"))).isEqualTo(IamPolicy.Decision.EXPLICIT_DENY);
     }
 
     @Test
