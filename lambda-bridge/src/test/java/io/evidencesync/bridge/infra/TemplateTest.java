@@ -648,6 +648,23 @@ class TemplateTest {
                         + "-evidence-created", "aws:SecureTransport", "true")))).isEqualTo(IamPolicy.Decision.ALLOW);
         assertThat(scenario("Delivery", "eventbridge").properties("EvidenceCreatedRule").get("Name"))
                 .isEqualTo(CfnTemplate.STACK + "-evidence-created");
+
+        // what the rule cannot deliver goes to the dead-letter queue, which only that rule may send to
+        Map<String, Object> target = CfnTemplate.map(CfnTemplate.list(scenario("Delivery", "eventbridge")
+                .properties("EvidenceCreatedRule").get("Targets")).get(0));
+        String dlqArn = "arn:aws:sqs:" + CfnTemplate.REGION + ":" + CfnTemplate.ACCOUNT + ":DeadLetterQueue";
+        assertThat(target.get("DeadLetterConfig")).isEqualTo(Map.of("Arn", dlqArn));
+        IamPolicy dlq = IamPolicy.of(List.of(CfnTemplate.map(scenario("Delivery", "eventbridge")
+                .properties("DeadLetterQueuePolicy").get("PolicyDocument"))));
+        IamPolicy.Request undelivered = new IamPolicy.Request("sqs:SendMessage", dlqArn, Map.of("aws:SourceArn",
+                "arn:aws:events:" + CfnTemplate.REGION + ":" + CfnTemplate.ACCOUNT + ":rule/" + CfnTemplate.STACK
+                        + "-evidence-created", "aws:SecureTransport", "true"));
+        assertThat(dlq.decide(undelivered)).isEqualTo(IamPolicy.Decision.ALLOW);
+        IamPolicy sqsModeDlq = IamPolicy.of(List.of(CfnTemplate.map(scenario().properties("DeadLetterQueuePolicy")
+                .get("PolicyDocument"))));
+        assertThat(sqsModeDlq.decide(undelivered)).isEqualTo(IamPolicy.Decision.IMPLICIT_DENY);
+        assertThat(sqsModeDlq.decide(undelivered.with("aws:SecureTransport", "false")))
+                .isEqualTo(IamPolicy.Decision.EXPLICIT_DENY);
     }
 
     // ------------------------------------------------------------------------------------------------ bucket
