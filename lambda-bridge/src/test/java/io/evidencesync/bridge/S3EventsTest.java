@@ -32,6 +32,23 @@ class S3EventsTest {
     }
 
     @Test
+    void shouldReadEventBridgeObjectCreatedEventsWhoseKeysAreNotEncoded() {
+        ObjectRef ref = S3Events.parse("{\"version\":\"0\",\"detail-type\":\"Object Created\",\"source\":\"aws.s3\","
+                + "\"detail\":{\"bucket\":{\"name\":\"evidence\"},\"object\":{\"key\":\"a b+c.json\",\"size\":3,"
+                + "\"version-id\":\"v9\"}}}").objects().get(0);
+
+        assertThat(ref.key()).isEqualTo("a b+c.json");
+        assertThat(ref.versionId()).isEqualTo("v9");
+        assertThat(ref.eventName()).startsWith("ObjectCreated");
+    }
+
+    @Test
+    void shouldKeepTheEventNameSoRemovalsCanBeSkipped() {
+        assertThat(S3Events.parse(event("a.json").replace("ObjectCreated:Put", "ObjectRemoved:Delete")).objects().get(0).eventName())
+                .isEqualTo("ObjectRemoved:Delete");
+    }
+
+    @Test
     void shouldRejectMalformedEvents() {
         assertThatThrownBy(() -> S3Events.parse("{oops")).isInstanceOf(S3Events.MalformedEventException.class);
         assertThatThrownBy(() -> S3Events.parse("{\"foo\":1}")).hasMessageContaining("Records");
