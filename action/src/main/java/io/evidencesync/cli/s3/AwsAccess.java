@@ -45,7 +45,8 @@ public final class AwsAccess implements AutoCloseable {
                                  int connections) {
         AwsCredentialsProvider credentials = environmentCredentials(context);
         String effectiveRegion = region != null ? region : endpoint != null ? ENDPOINT_DEFAULT_REGION : null;
-        SdkHttpClient http = ApacheHttpClient.builder().maxConnections(connections)
+        // no "Expect: 100-continue": it costs a round trip per object, and evidence objects are mostly small
+        SdkHttpClient http = ApacheHttpClient.builder().maxConnections(connections).expectContinueEnabled(false)
                 .connectionTimeout(Duration.ofSeconds(10)).socketTimeout(Duration.ofSeconds(60)).build();
         try {
             S3Client client = S3ClientFactory.create(new S3Settings(effectiveRegion, endpoint, pathStyle, credentials,
