@@ -34,7 +34,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * so the contract does not only hold for the SDK that wrote it.
  */
 class AwsCliReadBackTest {
-    private static final Path AWS = Path.of("/usr/bin/aws");
+    /** Debian's CLI by default (a pyenv `aws` may shadow it on PATH); EVIDENCE_SYNC_AWS_CLI points elsewhere. */
+    private static final Path AWS = Path.of(System.getenv().getOrDefault("EVIDENCE_SYNC_AWS_CLI", "/usr/bin/aws"));
     private static final String BUCKET = "evidence-cli";
 
     @RegisterExtension
@@ -45,7 +46,7 @@ class AwsCliReadBackTest {
 
     @Test
     void shouldReadMetadataManifestAndBytesBackWithTheAwsCli() throws Exception {
-        assumeTrue(Files.isExecutable(AWS), "Debian's awscli is not installed (apt-get install awscli; .ci/run does)");
+        assumeTrue(Files.isExecutable(AWS), AWS + " is not installed (apt-get install awscli; .ci/run does)");
         for (String fixture : List.of("otlp-logs-with-control.json", "ocsf-scan-activity.json")) {
             try (var in = getClass().getResourceAsStream("/complybeacon/" + fixture)) {
                 Files.write(workspace.resolve(fixture), in.readAllBytes());

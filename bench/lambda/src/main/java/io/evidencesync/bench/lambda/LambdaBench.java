@@ -1,0 +1,172 @@
+package io.evidencesync.bench.lambda;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.evidencesync.sandbox.lambda.LambdaRuntimeApi;
+import io.evidencesync.sandbox.lambda.RicProcess;
+
+/**
+ * The function benchmark (issue: the bridge Lambda): the packaged bridge and a plain handler doing the same S3 +
+ * SSM + HTTP calls naively, side by side in one run, each in a fresh JVM under AWS's runtime interface client as
+ * the managed java21 runtime starts it (C1 only, serial GC), against the same local stand-ins.
+ *
+ * <pre>
+ * java -cp $(cat bench/lambda/target/classpath.txt):bench/lambda/target/classes io.evidencesync.bench.lambda.LambdaBench \
+ *     lambda-bridge/target/evidence-sync-bridge.jar bench/lambda-peer/target/plain-handler.jar [cold runs] [warm runs]
+ * </pre>
+ */
+public final class LambdaBench {
+    private static final List<String> RUNTIME_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC", "-Xshare:auto", "-Xmx768m", "-Xmn32m", "-Dsun.net.httpserver.nodelay=true");
+    private static final int SMALL = 100 * 1024;
+    /** Just under Hyperproof's 100 MiB limit, which the bridge enforces (an object of 100 MiB is refused). */
+    private static final int LARGE = 100 * 1024 * 1024 - 64 * 1024;
+
+    private LambdaBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path bridgeJar = Path.of(args[0]).toAbsolutePath();
+        Path peerJar = Path.of(args[1]).toAbsolutePath();
+        int coldRuns = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        int warmRuns = args.length > 3 ? Integer.parseInt(args[3]) : 30;
+        Path work = Files.createTempDirectory("lambda-bench");
+        List<Path> ric = RicProcess.ricJars(System.getProperty("java.class.path"));
+        List<Function> functions = List.of(
+                new Function("bridge", bridgeJar, "io.evidencesync.bridge.S3EventHandler::handleRequest"),
+                new Function("plain handler", peerJar, "io.evidencesync.bench.lambda.PlainHandler::handleRequest"));
+        List<Result> results = new ArrayList<>();
+        try (BenchSandbox sandbox = BenchSandbox.start()) {
+            for (Function function : functions) {
+                results.add(measure(function, ric, sandbox, work, coldRuns, warmRuns));
+            }
+        }
+        String table = table(results, coldRuns, warmRuns);
+        System.out.println(table);
+        Path out = Path.of("bench", "results", "lambda-" + LocalDate.now() + ".md");
+        if (Files.isDirectory(out.getParent())) {
+            Files.writeString(out, table);
+            System.out.println("written to " + out);
+        }
+    }
+
+    private static Result measure(Function function, List<Path> ric, BenchSandbox sandbox, Path work, int coldRuns,
+                                  int warmRuns) throws Exception {
+        List<Double> cold = new ArrayList<>();
+        for (int i = 0; i < coldRuns; i++) {
+            String event = sandbox.publishEvidence(SMALL, work);
+            try (Running running = Running.start(function, ric, sandbox, work.resolve(function.slug() + "-cold-" + i))) {
+                LambdaRuntimeApi.Invocation invocation = running.api.invoke(event, Duration.ofSeconds(120));
+                cold.add((System.nanoTime() - running.process.startedNanos()) / 1e6);
+                running.requireSuccess(invocation);
+            }
+        }
+        List<Double> warm = new ArrayList<>();
+        long heapGrowth;
+        try (Running running = Running.start(function, ric, sandbox, work.resolve(function.slug() + "-warm"))) {
+            for (int i = 0; i < 5 + warmRuns; i++) {
+                String event = sandbox.publishEvidence(SMALL, work);
+                long start = System.nanoTime();
+                running.requireSuccess(running.api.invoke(event, Duration.ofSeconds(60)));
+                if (i >= 5) {
+                    warm.add((System.nanoTime() - start) / 1e6);
+                }
+            }
+            String large = sandbox.publishEvidence(LARGE, work);
+            GcLog gc = new GcLog(running.gcLog);
+            long mark = gc.mark();
+            running.requireSuccess(running.api.invoke(large, Duration.ofSeconds(300)));
+            heapGrowth = Math.max(0, gc.maxLiveAfter(mark) - Math.max(0, gc.lastLiveBefore(mark)));
+        }
+        return new Result(function.name, median(cold), median(warm), heapGrowth, Files.size(function.jar));
+    }
+
+    private static String table(List<Result> results, int coldRuns, int warmRuns) {
+        Result bridge = results.get(0);
+        Result peer = results.get(1);
+        StringBuilder out = new StringBuilder();
+        out.append("# Bridge function vs plain handler, ").append(LocalDate.now()).append("\n\n")
+                .append("Both under the Lambda runtime interface client 2.10.1 (").append(String.join(" ", RUNTIME_FLAGS))
+                .append("), Java ").append(System.getProperty("java.version")).append(", ")
+                .append(Runtime.getRuntime().availableProcessors()).append(" cores, against S3Proxy + the Hyperproof and SSM emulators. ")
+                .append("Cold: process start to first response, median of ").append(coldRuns).append(". Warm: one 100 KB object, median of ")
+                .append(warmRuns).append(" after 5 warm-ups. Heap: largest after-GC live heap while processing a ")
+                .append(LARGE / (1024 * 1024)).append(" MiB object, minus the baseline.\n\n")
+                .append("| measure | bridge | plain handler | bridge / plain | target |\n|---|---|---|---|---|\n");
+        row(out, "cold start (ms)", bridge.coldMs, peer.coldMs, "< 1000 ms");
+        row(out, "warm, 100 KB object (ms)", bridge.warmMs, peer.warmMs, "< 30 ms");
+        row(out, "peak heap growth, large object (MiB)", bridge.heapGrowthMib, peer.heapGrowthMib, "< 64 MiB");
+        row(out, "artifact (MiB)", bridge.jarBytes / 1048576.0, peer.jarBytes / 1048576.0, "< 12 MiB");
+        return out.toString();
+    }
+
+    private static void row(StringBuilder out, String name, double bridge, double peer, String target) {
+        out.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.2f | %s |%n", name, bridge, peer,
+                peer == 0 ? Double.NaN : bridge / peer, target));
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(Double::compare);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private record Function(String name, Path jar, String handler) {
+        String slug() {
+            return name.replace(' ', '-');
+        }
+    }
+
+    private record Result(String name, double coldMs, double warmMs, double heapGrowthMib, long jarBytes) {
+    }
+
+    /** One function process and its runtime API. */
+    private static final class Running implements AutoCloseable {
+        final LambdaRuntimeApi api;
+        final RicProcess process;
+        final Path gcLog;
+        final Path log;
+
+        private Running(LambdaRuntimeApi api, RicProcess process, Path gcLog, Path log) {
+            this.api = api;
+            this.process = process;
+            this.gcLog = gcLog;
+            this.log = log;
+        }
+
+        static Running start(Function function, List<Path> ric, BenchSandbox sandbox, Path dir) throws Exception {
+            Files.createDirectories(dir);
+            LambdaRuntimeApi api = LambdaRuntimeApi.start();
+            Path gcLog = dir.resolve("gc.log");
+            Path log = dir.resolve("function.log");
+            List<String> flags = new ArrayList<>(RUNTIME_FLAGS);
+            flags.add("-Xlog:gc:file=" + gcLog);
+            List<Path> classpath = new ArrayList<>();
+            classpath.add(function.jar);
+            classpath.addAll(ric);
+            Map<String, String> env = sandbox.functionEnvironment();
+            RicProcess process = RicProcess.start(classpath, function.handler, env, api, log, flags);
+            return new Running(api, process, gcLog, log);
+        }
+
+        void requireSuccess(LambdaRuntimeApi.Invocation invocation) throws java.io.IOException {
+            if (!invocation.success()) {
+                throw new IllegalStateException("the function failed: " + invocation.body() + "\n" + Files.readString(log));
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.close();
+            api.close();
+        }
+    }
+}
