@@ -86,6 +86,12 @@ timed() { # tool case rep command...
   printf '  %-22s %-7s rep %s: %6d ms\n' "$tool" "$case" "$rep" "$((end - start))" >&2
 }
 
+# warm the server's JVM first (untimed), so that neither tool pays for S3Proxy's own warm-up
+echo "warming up the sandbox" >&2
+run_aws small 0
+run_publish warmup small 0 "${ACTION_FLAGS[@]}"
+"$AWS" s3 rm --recursive --quiet --endpoint-url "$endpoint" "s3://$BUCKET/bench/"
+
 for case in small medium large; do
   for rep in $(seq 1 "$REPS"); do
     # alternate the order so neither tool always runs on a warmer server
@@ -120,7 +126,7 @@ lines = [
     f"# Upload benchmark: evidence-sync publish vs aws s3 cp ({datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC)",
     "",
     f"Machine: {cpus} vCPU. {java}. {aws}. S3: the sandbox (S3Proxy 4.1.0, in memory) as a separate process on the same",
-    "machine. Whole processes timed, JVM / Python start included; median of " + reps + " repetitions, order alternated.",
+    "machine, warmed up before timing. Whole processes timed, JVM / Python start included; median of " + reps + " repetitions, order alternated.",
     "Evidence: synthetic but valid OCSF JSON (marked `evidence-sync-bench (synthetic)`), so publish validates and",
     f"hashes every file as it does in CI. Action flags: `{flags}`. Produced by `bench/publish-vs-awscli.sh`.",
     "",
