@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 import com.google.gson.JsonArray;
@@ -241,9 +240,5 @@ class GitHubPublishTest {
             }
         }
         throw new AssertionError("no object for " + path + " in " + objects);
-    }
-
-    static List<String> lines(String text) {
-        return text.lines().toList();
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.evidencesync.cli.provenance.ProvenanceOptions.ResolvedBuild;
+import io.evidencesync.cli.publish.PlainReporter;
 import io.evidencesync.core.evidence.EvidenceFormat;
 import io.evidencesync.core.provenance.BuildProvenance;
 import io.evidencesync.core.publish.PublishResult;
@@ -85,7 +86,7 @@ final class JobSummary {
         String controls = object.summary().controls().isEmpty() ? "–" : String.join(", ", object.summary().controls());
         String results = object.summary().results().isEmpty() ? "–" : object.summary().results().entrySet().stream()
                 .map(entry -> entry.getKey() + ": " + entry.getValue()).collect(Collectors.joining(", "));
-        return "| " + cell(object.path()) + " | " + outcome(object.outcome()) + " | "
+        return "| " + cell(object.path()) + " | " + PlainReporter.outcome(object.outcome()) + " | "
                 + (opaque ? "not validated" : Long.toString(object.summary().records())) + " | " + cell(controls) + " | "
                 + cell(results) + " | `" + result.s3Uri(object.key()) + "` |\n";
     }
@@ -111,14 +112,6 @@ final class JobSummary {
         build.extras().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> details.append("| ")
                 .append(entry.getKey()).append(" | ").append(cell(entry.getValue())).append(" |\n"));
         return details.append("\n</details>\n\n").toString();
-    }
-
-    private static String outcome(PublishedObject.Outcome outcome) {
-        return switch (outcome) {
-            case UPLOADED -> "uploaded";
-            case ALREADY_PUBLISHED -> "already published";
-            case PLANNED -> "planned";
-        };
     }
 
     /** Text safe in a Markdown table cell: no line breaks, no pipes, no HTML, no emphasis. */

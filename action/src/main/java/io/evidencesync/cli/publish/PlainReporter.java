@@ -89,11 +89,8 @@ public class PlainReporter implements PublishReporter {
         err.println("error: " + failure.getMessage());
     }
 
-    protected PrintStream out() {
-        return out;
-    }
-
-    static String outcome(PublishedObject.Outcome outcome) {
+    /** How an outcome reads in logs and summaries. */
+    public static String outcome(PublishedObject.Outcome outcome) {
         return switch (outcome) {
             case UPLOADED -> "uploaded";
             case ALREADY_PUBLISHED -> "already published";
