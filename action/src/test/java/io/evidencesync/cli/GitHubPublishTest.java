@@ -233,6 +233,18 @@ class GitHubPublishTest {
                 "audit/2026/github-actions/acme/app/CI/9001/2/manifest.json");
     }
 
+    @Test
+    void shouldReadRelativeToTheWorkspaceAndAnnotateWorkspaceRelativePaths(@TempDir Path elsewhere) throws IOException {
+        env.put("EVIDENCE_BASE_DIR", "reports");
+        env.put("EVIDENCE_PATH", "**/*.json");
+        Files.writeString(workspace.resolve("reports/nested/broken.json"), "[{\"class_uid\": 6007,]");
+
+        CliRun run = CliRun.run(env, elsewhere, "publish");
+
+        assertThat(run.exit()).as(run.toString()).isEqualTo(1);
+        assertThat(run.out()).contains("::error file=reports/nested/broken.json,title=Evidence refused::nested/broken.json: ");
+    }
+
     private static JsonObject find(JsonArray objects, String path) {
         for (JsonElement element : objects) {
             if (element.getAsJsonObject().get("path").getAsString().equals(path)) {

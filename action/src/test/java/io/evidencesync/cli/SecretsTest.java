@@ -68,13 +68,14 @@ class SecretsTest {
     void shouldKeepSecretsOutOfEveryChannelOnSuccessAndMaskTheRoleAccount() throws IOException {
         Files.delete(workspace.resolve("evidence/bad.json"));
         env.put("AWS_ROLE_ARN", "arn:aws:iam::123456789012:role/evidence-publisher");
+        env.put("AWS_SESSION_TOKEN", Sandbox.SECRET_SESSION_TOKEN);
 
         CliRun run = CliRun.run(env, workspace, "publish");
 
         assertThat(run.exit()).as(run.toString()).isZero();
         assertThat(run.out()).startsWith("::add-mask::123456789012\n");
         assertThat(run.out().substring("::add-mask::123456789012\n".length())).doesNotContain("123456789012");
-        assertNoSecretAnywhere(run, SANDBOX.s3().secretKey(), "123456789012");
+        assertNoSecretAnywhere(run, SANDBOX.s3().secretKey(), Sandbox.SECRET_SESSION_TOKEN, "123456789012");
     }
 
     private void assertNoSecretAnywhere(CliRun run, String... secrets) throws IOException {

@@ -56,8 +56,8 @@ public final class PublishCommand implements Callable<Integer> {
     List<String> excludes;
 
     @Option(names = "--base-dir", paramLabel = "<dir>",
-            description = "Directory the patterns are relative to (default: GITHUB_WORKSPACE on GitHub, else the "
-                    + "working directory). Env: EVIDENCE_BASE_DIR.")
+            description = "Directory the patterns are relative to; a relative one is resolved against GITHUB_WORKSPACE "
+                    + "on GitHub, else the working directory (default: that directory itself). Env: EVIDENCE_BASE_DIR.")
     String baseDir;
 
     @Option(names = "--if-no-files-found", paramLabel = "<error|warn|ignore>",

@@ -79,14 +79,16 @@ public record PublishSettings(String bucket, String prefix, String region, List<
 
     private static Path baseDirectory(Source source, PublishCommand command, CliContext context) {
         String value = source.text("--base-dir", command.baseDir);
-        if (value == null && context.isTrue("GITHUB_ACTIONS")) {
-            value = context.get("GITHUB_WORKSPACE");
+        // on GitHub, paths are the workspace's (as in actions/upload-artifact), wherever the step's shell is
+        Path root = context.workingDirectory();
+        if (context.isTrue("GITHUB_ACTIONS") && context.get("GITHUB_WORKSPACE") != null) {
+            root = context.workingDirectory().resolve(context.get("GITHUB_WORKSPACE"));
         }
         if (value == null) {
-            return context.workingDirectory();
+            return root.normalize();
         }
         try {
-            return context.workingDirectory().resolve(value.strip()).normalize();
+            return root.resolve(value.strip()).normalize();
         } catch (InvalidPathException e) {
             throw new UsageException(ActionEnvironment.describe("--base-dir") + ": '" + value + "' is not a path", e);
         }
