@@ -85,6 +85,38 @@ public final class EvidenceContract {
         return normalizePrefix(receiptsPrefix) + evidenceKey + '/' + KeyEncoding.encodeSegment(version) + ".json";
     }
 
+    /**
+     * The bridge's index entry linking a run URL to one of its manifests, under the receipts prefix:
+     * {@code {receipts}/@index/runs/{sha256(run URL)}/{sha256(manifest key)}.json}. Lets an auditor go from a build
+     * URL to its evidence. Run URLs are indexed without a trailing slash.
+     */
+    public static String runIndexKey(String receiptsPrefix, String runUrl, String manifestKey) {
+        return runIndexPrefix(receiptsPrefix, runUrl) + sha256Hex(manifestKey) + ".json";
+    }
+
+    /** The prefix under which {@link #runIndexKey} entries of one run URL lie. */
+    public static String runIndexPrefix(String receiptsPrefix, String runUrl) {
+        String normalized = runUrl.strip();
+        while (normalized.endsWith("/")) {
+            normalized = normalized.substring(0, normalized.length() - 1);
+        }
+        return normalizePrefix(receiptsPrefix) + "@index/runs/" + sha256Hex(normalized) + '/';
+    }
+
+    /** The bridge's index entry from a Hyperproof proof id to the receipt that records it. */
+    public static String proofIndexKey(String receiptsPrefix, String proofId) {
+        return normalizePrefix(receiptsPrefix) + "@index/proofs/" + KeyEncoding.encodeSegment(proofId) + ".json";
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
     /** True when the key lies under the receipts prefix (the bridge must never process its own receipts). */
     public static boolean isReceiptKey(String receiptsPrefix, String key) {
         return key.startsWith(normalizePrefix(receiptsPrefix));

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import com.google.gson.JsonParser;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
@@ -38,7 +39,7 @@ final class DocumentScanner {
         reader.beginObject();
         boolean logs = false;
         String otherSignal = null;
-        JsonObject rest = new JsonObject();
+        FindingFields finding = new FindingFields();
         while (reader.hasNext()) {
             String name = reader.nextName();
             if ("resourceLogs".equals(name)) {
@@ -48,7 +49,7 @@ final class DocumentScanner {
                 otherSignal = name;
                 reader.skipValue();
             } else {
-                rest.add(name, JsonParser.parseReader(reader));
+                finding.read(name, reader);
             }
         }
         reader.endObject();
@@ -58,8 +59,8 @@ final class DocumentScanner {
         if (otherSignal != null) {
             throw new UnsupportedSignalException(otherSignal);
         }
-        if (OcsfFinding.looksLikeOcsf(rest)) {
-            OcsfFinding.collect(rest, collector);
+        if (finding.isOcsf()) {
+            finding.collect(collector);
             return Kind.OCSF;
         }
         return Kind.UNKNOWN;
@@ -69,9 +70,19 @@ final class DocumentScanner {
         reader.beginArray();
         Kind kind = Kind.OCSF;
         while (reader.hasNext()) {
-            JsonElement element = JsonParser.parseReader(reader);
-            if (element.isJsonObject() && OcsfFinding.looksLikeOcsf(element.getAsJsonObject())) {
-                OcsfFinding.collect(element.getAsJsonObject(), collector);
+            if (reader.peek() != JsonToken.BEGIN_OBJECT) {
+                reader.skipValue();
+                kind = Kind.UNKNOWN;
+                continue;
+            }
+            FindingFields finding = new FindingFields();
+            reader.beginObject();
+            while (reader.hasNext()) {
+                finding.read(reader.nextName(), reader);
+            }
+            reader.endObject();
+            if (finding.isOcsf()) {
+                finding.collect(collector);
             } else {
                 kind = Kind.UNKNOWN;
             }
@@ -87,12 +98,7 @@ final class DocumentScanner {
                     if ("logRecords".equals(scopeLogsField)) {
                         reader.beginArray();
                         while (reader.hasNext()) {
-                            JsonElement logRecord = JsonParser.parseReader(reader);
-                            if (!logRecord.isJsonObject()) {
-                                throw new IllegalStateException("Expected a log record object but was "
-                                        + logRecord + " at " + reader.getPath());
-                            }
-                            OtlpAttributes.collect(logRecord.getAsJsonObject(), collector);
+                            scanLogRecord(reader);
                         }
                         reader.endArray();
                     } else {
@@ -103,6 +109,75 @@ final class DocumentScanner {
                 reader.skipValue();
             }
         });
+    }
+
+    /** One log record: only its attributes are materialised; the body (often a large OCSF string) is skipped. */
+    private void scanLogRecord(JsonReader reader) throws IOException {
+        if (reader.peek() != JsonToken.BEGIN_OBJECT) {
+            throw new IllegalStateException("Expected a log record object but was " + reader.peek() + " at " + reader.getPath());
+        }
+        JsonElement attributes = null;
+        reader.beginObject();
+        while (reader.hasNext()) {
+            if ("attributes".equals(reader.nextName())) {
+                attributes = JsonParser.parseReader(reader);
+            } else {
+                reader.skipValue();
+            }
+        }
+        reader.endObject();
+        OtlpAttributes.collect(attributes, collector);
+    }
+
+    /** The fields of an OCSF finding that matter, read while every other field is skipped. */
+    private static final class FindingFields {
+        private boolean classUid;
+        private JsonElement policy;
+        private JsonElement status;
+        private JsonElement compliance;
+
+        void read(String name, JsonReader reader) throws IOException {
+            switch (name) {
+                case "class_uid" -> {
+                    classUid = reader.peek() == JsonToken.NUMBER;
+                    reader.skipValue();
+                }
+                case "policy" -> policy = policyUidOnly(reader);
+                case "status" -> status = reader.peek() == JsonToken.STRING ? new JsonPrimitive(reader.nextString()) : skip(reader);
+                case "compliance" -> compliance = JsonParser.parseReader(reader);
+                default -> reader.skipValue();
+            }
+        }
+
+        boolean isOcsf() {
+            return classUid;
+        }
+
+        void collect(SummaryCollector collector) {
+            OcsfFinding.collect(policy, status, compliance, collector);
+        }
+
+        private static JsonElement policyUidOnly(JsonReader reader) throws IOException {
+            if (reader.peek() != JsonToken.BEGIN_OBJECT) {
+                return skip(reader);
+            }
+            JsonObject policy = new JsonObject();
+            reader.beginObject();
+            while (reader.hasNext()) {
+                if ("uid".equals(reader.nextName()) && reader.peek() == JsonToken.STRING) {
+                    policy.addProperty("uid", reader.nextString());
+                } else {
+                    reader.skipValue();
+                }
+            }
+            reader.endObject();
+            return policy;
+        }
+
+        private static JsonElement skip(JsonReader reader) throws IOException {
+            reader.skipValue();
+            return null;
+        }
     }
 
     /** Iterates an array of objects, handing each field name to {@code field}, which must consume the value. */

@@ -13,9 +13,9 @@ final class OtlpAttributes {
     private OtlpAttributes() {
     }
 
-    static void collect(JsonObject logRecord, SummaryCollector collector) {
+    /** Collects one log record whose {@code attributes} value is given (null when the record has none). */
+    static void collect(JsonElement attributes, SummaryCollector collector) {
         collector.record();
-        JsonElement attributes = logRecord.get("attributes");
         if (attributes == null || !attributes.isJsonArray()) {
             return;
         }

@@ -77,7 +77,8 @@ public final class EvidencePublisher {
                 + (request.excludes().isEmpty() ? "" : " (excluding " + EvidenceDiscovery.splitPatterns(request.excludes()) + ")")
                 + " in '" + request.baseDirectory() + "'";
         switch (request.ifNoFilesFound()) {
-            case ERROR -> throw new EvidenceException(message + "; set if-no-files-found to warn or ignore to allow this");
+            case ERROR -> throw new EvidenceException(message + "; to allow this, set the if-no-files-found option"
+                    + " (Jenkins: ifNoFilesFound) to warn or ignore");
             case WARN -> listener.warning(message);
             case IGNORE -> {
                 // quietly nothing

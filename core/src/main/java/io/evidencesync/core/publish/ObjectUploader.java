@@ -65,7 +65,7 @@ final class ObjectUploader {
     }
 
     private PublishedObject uploadMultipart(String bucket, PreparedFile file, Encryption encryption) {
-        PublishedObject already = findExisting(bucket, file);
+        PublishedObject already = findExistingIfReadable(bucket, file);
         if (already != null) {
             return already;
         }
@@ -130,6 +130,22 @@ final class ObjectUploader {
                     + file.key() + ": S3 refused the conditional write but the object cannot be read back");
         }
         return found;
+    }
+
+    /**
+     * The pre-check before a large upload, which only saves re-sending bytes already there: without
+     * {@code s3:ListBucket}, S3 answers 403 instead of 404 for a missing key, so 403 means "unknown" here and the
+     * conditional completion decides.
+     */
+    private PublishedObject findExistingIfReadable(String bucket, PreparedFile file) {
+        try {
+            return findExisting(bucket, file);
+        } catch (EvidenceException e) {
+            if (e.getCause() instanceof S3Exception s3 && s3.statusCode() == 403) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     private PublishedObject findExisting(String bucket, PreparedFile file) {

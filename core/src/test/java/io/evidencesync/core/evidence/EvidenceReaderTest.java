@@ -48,6 +48,23 @@ class EvidenceReaderTest {
     }
 
     @Test
+    void shouldReadTheComplianceObjectOfOcsfFindings() throws IOException {
+        String finding = "{\"class_uid\": 2003, \"status\": \"Failed\", \"message\": \"big text\","
+                + " \"policy\": {\"uid\": \"p-1\", \"data\": {\"nested\": [1, 2]}},"
+                + " \"compliance\": {\"control\": \"CC7.2\", \"requirements\": [\"R1\", \"R2\"],"
+                + " \"standards\": [\"SOC2\"], \"status\": \"Fail\"}}";
+
+        EvidenceSummary summary = strict.read("finding.json", source(finding.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(summary.controls()).containsExactly("CC7.2");
+        assertThat(summary.requirements()).containsExactly("R1", "R2");
+        assertThat(summary.frameworks()).containsExactly("SOC2");
+        assertThat(summary.complianceStatuses()).containsEntry("Fail", 1L);
+        assertThat(summary.policyRules()).containsExactly("p-1");
+        assertThat(summary.results()).containsEntry("Failed", 1L);
+    }
+
+    @Test
     void shouldDetectGzipByMagicBytesWhateverTheName() throws IOException {
         EvidenceSummary summary = strict.read("evidence.json", source(gzip(fixture("otlp-logs-with-control.json"))));
 

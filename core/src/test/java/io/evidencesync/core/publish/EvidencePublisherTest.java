@@ -192,7 +192,7 @@ class EvidencePublisherTest {
     void shouldFailWarnOrIgnoreWhenNoFilesMatch() {
         assertThatThrownBy(() -> publisher().publish(request().build(), listener()))
                 .hasMessage("no evidence files matched [**/*.json, **/*.jsonl, **/*.json.gz, **/*.jsonl.gz] in '" + workspace
-                        + "'; set if-no-files-found to warn or ignore to allow this");
+                        + "'; to allow this, set the if-no-files-found option (Jenkins: ifNoFilesFound) to warn or ignore");
 
         PublishResult warned = publisher().publish(request().ifNoFilesFound(IfNoFilesFound.WARN).build(), listener());
         PublishResult ignored = publisher().publish(request().ifNoFilesFound(IfNoFilesFound.IGNORE).build(), listener());

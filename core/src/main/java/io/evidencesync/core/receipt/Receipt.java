@@ -1,0 +1,80 @@
+package io.evidencesync.core.receipt;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the bridge did with one version of one S3 object, stored as JSON next to the evidence at
+ * {@code EvidenceContract.receiptKey(...)}. Its conditional writes are the bridge's idempotency record: a
+ * {@link ReceiptStatus#CLAIMED} receipt is created with {@code If-None-Match: *}, then replaced by a
+ * {@link ReceiptStatus#SYNCED} one with {@code If-Match} on the claim's ETag.
+ *
+ * @param schema            {@link ReceiptCodec#SCHEMA}
+ * @param status            claimed or synced
+ * @param bucket            the evidence bucket
+ * @param key               the evidence key
+ * @param versionId         the S3 version id, or null on an unversioned bucket
+ * @param sha256            hex SHA-256 of the object's bytes (verified against its metadata)
+ * @param size              bytes
+ * @param lastModified      the object's LastModified, ISO-8601
+ * @param build             the build link from the object's metadata
+ * @param proofs            the proofs made or adopted (empty while claimed)
+ * @param previousVersionId the S3 version whose proofs this version was added to (new proof versions), or null
+ * @param claimToken        a random token of the invocation that claimed the object
+ * @param requestId         the Lambda request id of that invocation
+ * @param claimedAt         when it was claimed
+ * @param syncedAt          when it was synced, or null
+ * @param error             why the last attempt failed ({@link ReceiptStatus#FAILED}), or null
+ */
+public record Receipt(
+        String schema,
+        ReceiptStatus status,
+        String bucket,
+        String key,
+        String versionId,
+        String sha256,
+        long size,
+        String lastModified,
+        BuildLink build,
+        List<ReceiptProof> proofs,
+        String previousVersionId,
+        String claimToken,
+        String requestId,
+        Instant claimedAt,
+        Instant syncedAt,
+        String error) {
+
+    public Receipt {
+        proofs = proofs == null ? List.of() : List.copyOf(proofs);
+    }
+
+    /** A fresh claim. */
+    public static Receipt claim(String bucket, String key, String versionId, String sha256, long size,
+                                String lastModified, BuildLink build, String claimToken, String requestId,
+                                Instant now) {
+        return new Receipt(ReceiptCodec.SCHEMA, ReceiptStatus.CLAIMED, bucket, key, versionId, sha256, size,
+                lastModified, build, List.of(), null, claimToken, requestId, now, null, null);
+    }
+
+    /** This claim, completed. */
+    public Receipt synced(List<ReceiptProof> madeProofs, String previous, Instant now) {
+        return new Receipt(schema, ReceiptStatus.SYNCED, bucket, key, versionId, sha256, size, lastModified, build,
+                madeProofs, previous, claimToken, requestId, claimedAt, now, null);
+    }
+
+    /** This claim, released after a failure; {@code partial} lists proofs made before it. */
+    public Receipt failed(List<ReceiptProof> partial, String previous, String reason) {
+        return new Receipt(schema, ReceiptStatus.FAILED, bucket, key, versionId, sha256, size, lastModified, build,
+                partial, previous, claimToken, requestId, claimedAt, null, reason);
+    }
+
+    public boolean isSynced() {
+        return status == ReceiptStatus.SYNCED;
+    }
+
+    /** True for a claim older than {@code staleAfter}: its invocation has certainly ended. */
+    public boolean isStaleClaim(Instant now, Duration staleAfter) {
+        return status == ReceiptStatus.CLAIMED && (claimedAt == null || claimedAt.plus(staleAfter).isBefore(now));
+    }
+}

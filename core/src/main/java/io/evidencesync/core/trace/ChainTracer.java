@@ -1,0 +1,252 @@
+package io.evidencesync.core.trace;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.evidencesync.core.EvidenceException;
+import io.evidencesync.core.contract.EvidenceContract;
+import io.evidencesync.core.contract.EvidenceMetadata;
+import io.evidencesync.core.contract.ManifestCodec;
+import io.evidencesync.core.contract.ManifestEntry;
+import io.evidencesync.core.contract.RunManifest;
+import io.evidencesync.core.evidence.EvidenceFormat;
+import io.evidencesync.core.hyperproof.Proof;
+import io.evidencesync.core.receipt.IndexEntry;
+import io.evidencesync.core.receipt.Receipt;
+import io.evidencesync.core.receipt.ReceiptCodec;
+import io.evidencesync.core.receipt.ReceiptProof;
+import io.evidencesync.core.trace.TraceReport.ObjectTrace;
+import io.evidencesync.core.trace.TraceReport.ProofTrace;
+import io.evidencesync.core.trace.TraceReport.RunTrace;
+
+/**
+ * Follows the chain build → run manifest → S3 object (version, SHA-256) → receipt → Hyperproof proof(s), from any
+ * starting point, and checks every link against the SHA-256 recorded at publish time: the S3 bytes, the object's
+ * metadata, the bridge's receipt and the bytes Hyperproof serves. Trusts nothing it did not recompute.
+ *
+ * <pre>
+ * TraceReport report = new ChainTracer(new S3TraceStore(s3), new HyperproofProofSource(client), "acme-evidence",
+ *         EvidenceContract.DEFAULT_RECEIPTS_PREFIX).trace(TraceTarget.parse(argument));
+ * </pre>
+ */
+public final class ChainTracer {
+    private final TraceStore store;
+    private final ProofSource proofs;
+    private final String bucket;
+    private final String receiptsPrefix;
+
+    /**
+     * @param bucket         the evidence bucket, for targets that do not name one (proof id, build URL); may be null
+     *                       when every target is an S3 URI
+     * @param receiptsPrefix the bridge's receipts prefix
+     */
+    public ChainTracer(TraceStore store, ProofSource proofs, String bucket, String receiptsPrefix) {
+        this.store = store;
+        this.proofs = proofs;
+        this.bucket = bucket;
+        this.receiptsPrefix = receiptsPrefix;
+    }
+
+    public TraceReport trace(TraceTarget target) {
+        if (target instanceof TraceTarget.BuildUrl build) {
+            return traceBuild(build);
+        }
+        if (target instanceof TraceTarget.S3Object object) {
+            return traceObject(object.uri(), object.bucket(), object.key(), object.versionId());
+        }
+        return traceProof((TraceTarget.ProofId) target);
+    }
+
+    private TraceReport traceBuild(TraceTarget.BuildUrl build) {
+        String evidenceBucket = requireBucket("a build URL");
+        String prefix = EvidenceContract.runIndexPrefix(receiptsPrefix, build.url());
+        List<String> entries = store.list(evidenceBucket, prefix);
+        if (entries.isEmpty()) {
+            return new TraceReport(build.url(), List.of(), List.of(Link.broken("the build is indexed by the bridge",
+                    "no index entry under s3://" + evidenceBucket + "/" + prefix + ": the bridge has not synced a"
+                            + " manifest of this run, or the build URL or bucket differs")));
+        }
+        List<RunTrace> runs = new ArrayList<>();
+        List<Link> links = new ArrayList<>();
+        for (String entryKey : entries) {
+            IndexEntry entry = ReceiptCodec.indexFromJson(entryKey, store.read(evidenceBucket, entryKey, null).orElseThrow());
+            links.add(Link.ok("the build is indexed by the bridge", "s3://" + entry.bucket() + "/" + entry.key()));
+            runs.add(traceRun(entry.bucket(), entry.key(), entry.versionId(), null, null, links));
+        }
+        return new TraceReport(build.url(), runs, links);
+    }
+
+    private TraceReport traceProof(TraceTarget.ProofId proof) {
+        String evidenceBucket = requireBucket("a proof id");
+        List<Link> links = new ArrayList<>();
+        String indexKey = EvidenceContract.proofIndexKey(receiptsPrefix, proof.proofId());
+        Optional<byte[]> indexed = store.read(evidenceBucket, indexKey, null);
+        String objectBucket;
+        String key;
+        String versionId;
+        if (indexed.isPresent()) {
+            IndexEntry entry = ReceiptCodec.indexFromJson(indexKey, indexed.get());
+            links.add(Link.ok("the proof is indexed by the bridge", "s3://" + evidenceBucket + "/" + indexKey));
+            objectBucket = entry.bucket();
+            key = entry.key();
+            versionId = entry.versionId();
+        } else {
+            Optional<Proof> fromHyperproof = proofs.proof(proof.proofId());
+            if (fromHyperproof.isEmpty() || fromHyperproof.get().sourceId() == null
+                    || !fromHyperproof.get().sourceId().startsWith("s3://")) {
+                links.add(Link.broken("the proof is indexed by the bridge", "no index entry at s3://" + evidenceBucket
+                        + "/" + indexKey + (fromHyperproof.isEmpty() ? " and Hyperproof does not know the proof"
+                        : " and the proof carries no S3 source id")));
+                return new TraceReport(proof.proofId(), List.of(), links);
+            }
+            links.add(Link.broken("the proof is indexed by the bridge", "no index entry at s3://" + evidenceBucket + "/"
+                    + indexKey + "; followed the proof's source id " + fromHyperproof.get().sourceId() + " instead"));
+            TraceTarget.S3Object source = (TraceTarget.S3Object) TraceTarget.parse(fromHyperproof.get().sourceId());
+            objectBucket = source.bucket();
+            key = source.key();
+            versionId = fromHyperproof.get().sourceFileId();
+        }
+        TraceReport report = traceObject(proof.proofId(), objectBucket, key, versionId);
+        List<Link> all = new ArrayList<>(links);
+        all.addAll(report.links());
+        boolean named = report.runs().stream().flatMap(run -> run.objects().stream())
+                .flatMap(object -> object.proofs().stream()).anyMatch(p -> p.proofId().equals(proof.proofId()))
+                || report.runs().stream().map(RunTrace::manifest).filter(m -> m != null)
+                .flatMap(m -> m.proofs().stream()).anyMatch(p -> p.proofId().equals(proof.proofId()));
+        all.add(named ? Link.ok("the object's receipt names this proof", proof.proofId())
+                : Link.broken("the object's receipt names this proof", "the receipt of s3://" + objectBucket + "/" + key
+                + " does not list " + proof.proofId()));
+        return new TraceReport(proof.proofId(), report.runs(), all);
+    }
+
+    private TraceReport traceObject(String target, String objectBucket, String key, String versionId) {
+        List<Link> links = new ArrayList<>();
+        Optional<TraceStore.ObjectInfo> head = store.head(objectBucket, key, versionId);
+        if (head.isEmpty()) {
+            links.add(Link.broken("the S3 object exists", "s3://" + objectBucket + "/" + key
+                    + (versionId == null ? "" : " version " + versionId) + " was not found"));
+            return new TraceReport(target, List.of(), links);
+        }
+        EvidenceMetadata metadata;
+        try {
+            metadata = EvidenceContract.readMetadata(key, head.get().metadata());
+        } catch (EvidenceException e) {
+            links.add(Link.broken("the object carries contract metadata", e.getMessage()));
+            return new TraceReport(target, List.of(), links);
+        }
+        String version = head.get().versionId();
+        if (metadata.format() == EvidenceFormat.MANIFEST) {
+            return new TraceReport(target, List.of(traceRun(objectBucket, key, version, null, null, links)), links);
+        }
+        return new TraceReport(target, List.of(traceRun(objectBucket, metadata.manifestKey(), null, key, version, links)), links);
+    }
+
+    /** Traces one run; with {@code onlyKey}, only that object (at {@code onlyVersion}) besides the manifest. */
+    private RunTrace traceRun(String objectBucket, String manifestKey, String manifestVersion, String onlyKey,
+                              String onlyVersion, List<Link> links) {
+        Optional<byte[]> bytes = store.read(objectBucket, manifestKey, manifestVersion);
+        if (bytes.isEmpty()) {
+            links.add(Link.broken("the run manifest exists", "s3://" + objectBucket + "/" + manifestKey + " was not found"));
+            return new RunTrace(Map.of(), objectBucket, manifestKey, null, List.of());
+        }
+        RunManifest manifest = ManifestCodec.fromJson(manifestKey, bytes.get());
+        TraceStore.ObjectInfo manifestHead = store.head(objectBucket, manifestKey, manifestVersion).orElseThrow();
+        String manifestSha = manifestHead.metadata().get(EvidenceContract.META_SHA256);
+        ObjectTrace manifestTrace = traceObjectVersion(objectBucket, manifestKey, manifestHead.versionId(), "manifest.json",
+                manifestSha);
+        List<ObjectTrace> objects = new ArrayList<>();
+        boolean found = onlyKey == null;
+        for (ManifestEntry entry : manifest.objects()) {
+            if (onlyKey == null || onlyKey.equals(entry.key())) {
+                found = true;
+                String version = onlyKey != null && onlyVersion != null ? onlyVersion : entry.versionId();
+                objects.add(traceObjectVersion(objectBucket, entry.key(), version, entry.path(), entry.sha256()));
+            }
+        }
+        links.add(found ? Link.ok("the object is listed in its run's manifest", manifestKey)
+                : Link.broken("the object is listed in its run's manifest", onlyKey + " is not in " + manifestKey));
+        return new RunTrace(manifest.provenance(), objectBucket, manifestKey, manifestTrace, objects);
+    }
+
+    private ObjectTrace traceObjectVersion(String objectBucket, String key, String versionId, String path, String expectedSha) {
+        List<Link> links = new ArrayList<>();
+        String where = "s3://" + objectBucket + "/" + key + (versionId == null ? "" : "?versionId=" + versionId);
+        Optional<TraceStore.ObjectInfo> head = store.head(objectBucket, key, versionId);
+        if (head.isEmpty()) {
+            links.add(Link.broken("the S3 object exists", where + " was not found"));
+            return new ObjectTrace(key, path, versionId, expectedSha, links, List.of());
+        }
+        String metadataSha = head.get().metadata().get(EvidenceContract.META_SHA256);
+        links.add(compare("the object's metadata records the publish-time SHA-256", expectedSha, metadataSha));
+        String actualSha = store.sha256(objectBucket, key, versionId).orElse(null);
+        links.add(compare("the S3 bytes match the publish-time SHA-256", expectedSha, actualSha));
+        String receiptKey = EvidenceContract.receiptKey(receiptsPrefix, key, head.get().versionId());
+        Optional<byte[]> receiptBytes = store.read(objectBucket, receiptKey, null);
+        if (receiptBytes.isEmpty()) {
+            links.add(Link.broken("the bridge's receipt exists", "no receipt at s3://" + objectBucket + "/" + receiptKey
+                    + ": the object has not been synced (check the bridge's dead-letter queue)"));
+            return new ObjectTrace(key, path, head.get().versionId(), expectedSha, links, List.of());
+        }
+        Receipt receipt = ReceiptCodec.fromJson(receiptKey, receiptBytes.get());
+        links.add(receipt.isSynced() ? Link.ok("the bridge's receipt says synced", receiptKey + " at " + receipt.syncedAt())
+                : Link.broken("the bridge's receipt says synced", receiptKey + " is " + receipt.status()
+                + (receipt.error() == null ? "" : ": " + receipt.error())));
+        links.add(compare("the receipt records the publish-time SHA-256", expectedSha, receipt.sha256()));
+        List<ProofTrace> proofTraces = new ArrayList<>();
+        for (ReceiptProof proof : receipt.proofs()) {
+            proofTraces.add(traceProofVersion(proof, expectedSha, "s3://" + objectBucket + "/" + key));
+        }
+        if (receipt.isSynced() && proofTraces.isEmpty()) {
+            links.add(Link.broken("the receipt names a proof", receiptKey + " lists no proof"));
+        }
+        return new ObjectTrace(key, path, head.get().versionId(), expectedSha, links, proofTraces);
+    }
+
+    private ProofTrace traceProofVersion(ReceiptProof recorded, String expectedSha, String sourceId) {
+        List<Link> links = new ArrayList<>();
+        Optional<Proof> proof;
+        try {
+            proof = proofs.proof(recorded.proofId());
+        } catch (EvidenceException e) {
+            links.add(Link.broken("Hyperproof has the proof", e.getMessage()));
+            return proofTrace(recorded, links);
+        }
+        if (proof.isEmpty()) {
+            links.add(Link.broken("Hyperproof has the proof", recorded.proofId() + " is unknown to Hyperproof"));
+            return proofTrace(recorded, links);
+        }
+        links.add(Link.ok("Hyperproof has the proof", proof.get().filename() + ", version " + proof.get().version()
+                + (proof.get().status() == null ? "" : ", " + proof.get().status())));
+        if (proof.get().sourceId() != null) {
+            links.add(compare("the proof's source is the S3 object", sourceId, proof.get().sourceId()));
+        }
+        try {
+            links.add(compare("the bytes Hyperproof serves match the publish-time SHA-256", expectedSha,
+                    proofs.contentsSha256(recorded.proofId(), recorded.proofVersion())));
+        } catch (EvidenceException e) {
+            links.add(Link.broken("the bytes Hyperproof serves match the publish-time SHA-256", e.getMessage()));
+        }
+        return proofTrace(recorded, links);
+    }
+
+    private static ProofTrace proofTrace(ReceiptProof recorded, List<Link> links) {
+        return new ProofTrace(recorded.proofId(), recorded.target(), recorded.controlIdentifier(), recorded.controlId(),
+                recorded.proofVersion(), links);
+    }
+
+    private static Link compare(String name, String expected, String actual) {
+        if (expected != null && expected.equals(actual)) {
+            return Link.ok(name, expected);
+        }
+        return Link.broken(name, "expected " + expected + ", found " + actual);
+    }
+
+    private String requireBucket(String what) {
+        if (bucket == null || bucket.isBlank()) {
+            throw new EvidenceException("tracing from " + what + " needs the evidence bucket: set --bucket or EVIDENCE_BUCKET");
+        }
+        return bucket;
+    }
+}

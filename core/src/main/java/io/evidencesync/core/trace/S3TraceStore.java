@@ -1,0 +1,96 @@
+package io.evidencesync.core.trace;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.evidencesync.core.EvidenceException;
+import io.evidencesync.core.publish.Digests;
+import io.evidencesync.core.publish.S3Errors;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/** {@link TraceStore} on S3: read-only (s3:GetObject, s3:GetObjectVersion, s3:ListBucket on the receipts index). */
+public final class S3TraceStore implements TraceStore {
+    private final S3Client s3;
+
+    public S3TraceStore(S3Client s3) {
+        this.s3 = s3;
+    }
+
+    @Override
+    public Optional<ObjectInfo> head(String bucket, String key, String versionId) {
+        try {
+            HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key(key).versionId(versionId));
+            return Optional.of(new ObjectInfo(bucket, key, head.versionId(), head.contentLength(), head.metadata()));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw S3Errors.describe(e, "read", bucket, key);
+        } catch (SdkException e) {
+            throw S3Errors.describe(e, "read", bucket, key);
+        }
+    }
+
+    @Override
+    public Optional<byte[]> read(String bucket, String key, String versionId) {
+        try {
+            return Optional.of(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key).versionId(versionId)).asByteArray());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw S3Errors.describe(e, "read", bucket, key);
+        } catch (SdkException e) {
+            throw S3Errors.describe(e, "read", bucket, key);
+        }
+    }
+
+    @Override
+    public Optional<String> sha256(String bucket, String key, String versionId) {
+        MessageDigest digest = Digests.sha256();
+        try (InputStream in = s3.getObject(b -> b.bucket(bucket).key(key).versionId(versionId))) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+            return Optional.of(Digests.hex(digest.digest()));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw S3Errors.describe(e, "read", bucket, key);
+        } catch (SdkException e) {
+            throw S3Errors.describe(e, "read", bucket, key);
+        } catch (IOException e) {
+            throw new EvidenceException("cannot read s3://" + bucket + "/" + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<String> list(String bucket, String prefix) {
+        List<String> keys = new ArrayList<>();
+        try {
+            for (ListObjectsV2Response page : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix))) {
+                page.contents().forEach(object -> keys.add(object.key()));
+            }
+        } catch (SdkException e) {
+            throw S3Errors.describe(e, "list", bucket, prefix);
+        }
+        return keys;
+    }
+}

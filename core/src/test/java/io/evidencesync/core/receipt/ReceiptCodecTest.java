@@ -1,0 +1,60 @@
+package io.evidencesync.core.receipt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.evidencesync.core.EvidenceException;
+
+class ReceiptCodecTest {
+    private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
+    private static final BuildLink BUILD = new BuildLink("https://ci.example/run/1", "evidence/gh/p/1/1/manifest.json",
+            "github-actions", "acme/app/CI", "1", 1, "c0ffee");
+
+    private static Receipt claim() {
+        return Receipt.claim("evidence", "evidence/gh/p/1/1/files/a.json", "v1", "ab".repeat(32), 42,
+                "2026-11-27T09:59:00Z", BUILD, "token-1", "req-1", NOW);
+    }
+
+    @Test
+    void shouldRoundTripASyncedReceipt() {
+        Receipt synced = claim().synced(List.of(new ReceiptProof(ReceiptProof.TARGET_CONTROL, "c-uuid", "OSPS-QA-07.01",
+                "p-uuid", 1, "name.json", ReceiptProof.CREATED)), null, NOW.plusSeconds(2));
+
+        byte[] json = ReceiptCodec.toJson(synced);
+
+        assertThat(ReceiptCodec.fromJson("k", json)).isEqualTo(synced);
+        assertThat(new String(json, StandardCharsets.UTF_8)).contains("\"status\": \"SYNCED\"",
+                "\"schema\": \"evidence-sync/receipt/v1\"", "\"syncedAt\": \"2026-11-27T10:00:02Z\"",
+                "\"runUrl\": \"https://ci.example/run/1\"", "\"proofId\": \"p-uuid\"");
+    }
+
+    @Test
+    void shouldTellStaleClaimsFromFreshOnes() {
+        assertThat(claim().isStaleClaim(NOW.plusSeconds(60), Duration.ofMinutes(15))).isFalse();
+        assertThat(claim().isStaleClaim(NOW.plusSeconds(901), Duration.ofMinutes(15))).isTrue();
+        assertThat(claim().synced(List.of(), null, NOW).isStaleClaim(NOW.plusSeconds(9999), Duration.ofMinutes(15))).isFalse();
+    }
+
+    @Test
+    void shouldRefuseSomethingThatIsNotAReceipt() {
+        assertThatThrownBy(() -> ReceiptCodec.fromJson("k", "{\"schema\":\"x\"}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(EvidenceException.class).hasMessageContaining("not an Evidence Sync receipt");
+        assertThatThrownBy(() -> ReceiptCodec.fromJson("k", "{".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(EvidenceException.class).hasMessageContaining("not valid JSON");
+    }
+
+    @Test
+    void shouldKeepTheLatestReceiptApartFromEveryVersionsReceipt() {
+        assertThat(ReceiptKeys.latestKey("evidence-sync-receipts", "evidence/a.json"))
+                .isEqualTo("evidence-sync-receipts/evidence/a.json/@latest.json");
+        assertThat(ReceiptKeys.versionKey("evidence-sync-receipts", "evidence/a.json", "@latest"))
+                .isNotEqualTo(ReceiptKeys.latestKey("evidence-sync-receipts", "evidence/a.json"));
+    }
+}

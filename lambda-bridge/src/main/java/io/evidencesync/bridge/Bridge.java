@@ -1,0 +1,177 @@
+package io.evidencesync.bridge;
+
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.evidencesync.core.hyperproof.Deadline;
+import io.evidencesync.core.hyperproof.HyperproofClient;
+import io.evidencesync.core.hyperproof.RetryObserver;
+import io.evidencesync.core.hyperproof.RetryPolicy;
+import io.evidencesync.core.hyperproof.Sleeper;
+import io.evidencesync.core.hyperproof.TokenProvider;
+import io.evidencesync.core.s3.S3ClientFactory;
+import io.evidencesync.core.s3.S3Settings;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The bridge behind both handlers: wires the components once per execution environment and processes the objects
+ * of one invocation, writing one JSON log line per object and one EMF metrics document per invocation.
+ */
+final class Bridge {
+    /** An object is not started with less time left than this: it fails (and is retried) instead. */
+    static final long MIN_MILLIS_PER_OBJECT = 10_000;
+
+    private static final ThreadLocal<Metrics> CURRENT = new ThreadLocal<>();
+
+    private final BridgeConfig config;
+    private final ObjectSync sync;
+    private final JsonLog log;
+    private final PrintStream out;
+    private final Clock clock;
+
+    Bridge(BridgeConfig config, ObjectSync sync, PrintStream out, Clock clock) {
+        this.config = config;
+        this.sync = sync;
+        this.log = new JsonLog(out, clock);
+        this.out = out;
+        this.clock = clock;
+    }
+
+    /** Production wiring from the environment (SDK default credentials chain, URL-connection HTTP client). */
+    static Bridge fromEnvironment(Map<String, String> env) {
+        BridgeConfig config = BridgeConfig.fromEnvironment(env);
+        SdkHttpClient sdkHttp = UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(10)).socketTimeout(Duration.ofSeconds(60)).build();
+        AwsCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
+        // the S3 endpoint override comes from AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL, which SDK 2.57.8 reads itself
+        S3Client s3 = S3ClientFactory.create(new S3Settings(config.region(), null, config.s3PathStyle(), credentials,
+                S3Settings.DEFAULT_MAX_ATTEMPTS), sdkHttp);
+        ParameterStore parameters = new SsmParameterStore(sdkHttp, credentials, config.region(), config.ssmEndpoint());
+        return create(config, s3, parameters, HyperproofClient.defaultHttpClient(), RetryPolicy.defaults(), Sleeper.SYSTEM,
+                System.out, Clock.systemUTC(), Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    static Bridge create(BridgeConfig config, S3Client s3, ParameterStore parameters, HttpClient http,
+                         RetryPolicy retry, Sleeper sleeper, PrintStream out, Clock clock, Path spoolDirectory) {
+        SecretsCache secrets = new SecretsCache(parameters, config.clientIdPath(), config.clientSecretPath(),
+                config.secretsTtl(), clock);
+        TokenProvider tokens = new TokenProvider(http, config.endpoints().tokenUrl(), secrets, clock);
+        RetryObserver retries = (call, cause, delay) -> {
+            Metrics metrics = CURRENT.get();
+            if (metrics != null) {
+                metrics.add(Metrics.Name.Retried);
+            }
+        };
+        HyperproofClient hyperproof = new HyperproofClient(http, config.endpoints(), tokens, retry, sleeper, retries, clock);
+        ObjectSync sync = new ObjectSync(config, new ObjectSpooler(s3, spoolDirectory), new ReceiptStore(s3),
+                new RoutePlanner(new ProofRouter(config.controlMap(), config.controlId()), s3),
+                new ControlResolver(hyperproof, config.controlsTtl(), clock), hyperproof, clock,
+                () -> UUID.randomUUID().toString());
+        return new Bridge(config, sync, out, clock);
+    }
+
+    /** The result of a direct invocation. */
+    record Result(List<Outcome> outcomes, String error) {
+        long count(Outcome.Status status) {
+            return outcomes.stream().filter(o -> o.status() == status).count();
+        }
+
+        boolean failed() {
+            return error != null || count(Outcome.Status.FAILED) > 0;
+        }
+
+        String failureMessage() {
+            if (error != null) {
+                return error;
+            }
+            Outcome first = outcomes.stream().filter(Outcome::failed).findFirst().orElseThrow();
+            return count(Outcome.Status.FAILED) + " of " + outcomes.size() + " object(s) failed; first: "
+                    + first.ref().uri() + ": " + first.reason();
+        }
+
+        String toJson() {
+            return "{\"synced\":" + count(Outcome.Status.SYNCED) + ",\"duplicate\":" + count(Outcome.Status.DUPLICATE)
+                    + ",\"skipped\":" + count(Outcome.Status.SKIPPED) + ",\"failed\":" + count(Outcome.Status.FAILED) + "}";
+        }
+    }
+
+    /** An S3 event notification delivered directly. */
+    Result handleEvent(String json, Invocation invocation) {
+        Metrics metrics = new Metrics(out, clock, config.metricsNamespace());
+        CURRENT.set(metrics);
+        try {
+            return handleBody(json, invocation, metrics, "event");
+        } finally {
+            metrics.flush();
+            CURRENT.remove();
+        }
+    }
+
+    /** One SQS message. */
+    record Message(String id, String body) {
+    }
+
+    /** SQS messages; returns the ids of those that failed (partial batch response). */
+    List<String> handleMessages(List<Message> messages, Invocation invocation) {
+        Metrics metrics = new Metrics(out, clock, config.metricsNamespace());
+        CURRENT.set(metrics);
+        List<String> failed = new ArrayList<>();
+        try {
+            for (Message message : messages) {
+                Result result = handleBody(message.body(), invocation, metrics, "SQS message " + message.id());
+                if (result.failed()) {
+                    failed.add(message.id());
+                }
+            }
+            return failed;
+        } finally {
+            metrics.flush();
+            CURRENT.remove();
+        }
+    }
+
+    private Result handleBody(String json, Invocation invocation, Metrics metrics, String what) {
+        S3Events.Parsed parsed;
+        try {
+            parsed = S3Events.parse(json == null ? "" : json);
+        } catch (S3Events.MalformedEventException e) {
+            String reason = "malformed " + what + ": " + e.getMessage();
+            log.event("ERROR", "event rejected", invocation.requestId(), reason);
+            metrics.add(Metrics.Name.Failed);
+            return new Result(List.of(), reason);
+        }
+        if (parsed.testEvent()) {
+            log.event("INFO", "s3:TestEvent ignored", invocation.requestId(), what);
+            return new Result(List.of(), null);
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        for (ObjectRef ref : parsed.objects()) {
+            Outcome outcome;
+            if (ref.eventName() != null && !ref.eventName().startsWith("ObjectCreated")) {
+                outcome = new Outcome(Outcome.Status.SKIPPED, ref, null, null, null,
+                        "event " + ref.eventName() + " is not an object creation", false, 0);
+            } else if (invocation.deadline().remainingMillis() < MIN_MILLIS_PER_OBJECT) {
+                outcome = new Outcome(Outcome.Status.FAILED, ref, null, null, null,
+                        "not started: less than " + MIN_MILLIS_PER_OBJECT / 1000 + " s of the invocation left", true, 0);
+            } else {
+                outcome = sync.process(ref, invocation);
+            }
+            log.object(outcome, invocation.requestId());
+            metrics.count(outcome);
+            outcomes.add(outcome);
+        }
+        return new Result(outcomes, null);
+    }
+
+}

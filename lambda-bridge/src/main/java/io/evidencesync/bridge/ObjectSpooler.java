@@ -1,0 +1,87 @@
+package io.evidencesync.bridge;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+
+import io.evidencesync.core.hyperproof.HyperproofClient;
+import io.evidencesync.core.publish.Digests;
+import io.evidencesync.core.publish.S3Errors;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+
+/**
+ * Streams one object version from S3 into a temporary file while computing its SHA-256, so memory does not grow
+ * with the object's size. Objects of 100 MiB or more are refused from the response headers, before any byte is read.
+ */
+final class ObjectSpooler {
+    private final S3Client s3;
+    private final Path directory;
+
+    ObjectSpooler(S3Client s3, Path directory) {
+        this.s3 = s3;
+        this.directory = directory;
+    }
+
+    SpooledObject spool(String bucket, String key, String versionId) {
+        ResponseInputStream<GetObjectResponse> in;
+        try {
+            in = s3.getObject(b -> b.bucket(bucket).key(key).versionId(versionId));
+        } catch (SdkException e) {
+            throw S3Errors.describe(e, "read", bucket, key);
+        }
+        GetObjectResponse response = in.response();
+        Long length = response.contentLength();
+        if (length != null && length >= HyperproofClient.MAX_PROOF_BYTES) {
+            in.abort();
+            throw new PoisonException("object is " + length + " bytes; Hyperproof accepts proof files under "
+                    + HyperproofClient.MAX_PROOF_BYTES + " bytes (100 MiB)");
+        }
+        Path file = null;
+        try (InputStream body = in) {
+            file = Files.createTempFile(directory, "evidence-", ".spool");
+            MessageDigest sha = Digests.sha256();
+            long size = 0;
+            byte[] buffer = new byte[64 * 1024];
+            try (OutputStream out = Files.newOutputStream(file)) {
+                for (int n = body.read(buffer); n != -1; n = body.read(buffer)) {
+                    sha.update(buffer, 0, n);
+                    out.write(buffer, 0, n);
+                    size += n;
+                    if (size >= HyperproofClient.MAX_PROOF_BYTES) {
+                        in.abort();
+                        throw new PoisonException("object is 100 MiB or more; Hyperproof accepts proof files under"
+                                + " 100 MiB");
+                    }
+                }
+            }
+            return new SpooledObject(file, size, Digests.hex(sha.digest()), response.metadata(),
+                    response.versionId() != null ? response.versionId() : versionId, response.lastModified());
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(file);
+            if (e instanceof PoisonException poison) {
+                throw poison;
+            }
+            if (e instanceof SdkException sdk) {
+                throw S3Errors.describe(sdk, "read", bucket, key);
+            }
+            throw new io.evidencesync.core.EvidenceException("cannot read s3://" + bucket + "/" + key + " into "
+                    + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // best effort
+            }
+        }
+    }
+}

@@ -1,0 +1,382 @@
+package io.evidencesync.bridge;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import io.evidencesync.core.EvidenceException;
+import io.evidencesync.core.contract.EvidenceContract;
+import io.evidencesync.core.contract.EvidenceMetadata;
+import io.evidencesync.core.evidence.EvidenceFormat;
+import io.evidencesync.core.hyperproof.Deadline;
+import io.evidencesync.core.hyperproof.HyperproofClient;
+import io.evidencesync.core.hyperproof.HyperproofException;
+import io.evidencesync.core.hyperproof.Proof;
+import io.evidencesync.core.hyperproof.ProofUpload;
+import io.evidencesync.core.hyperproof.UploadResult;
+import io.evidencesync.core.receipt.BuildLink;
+import io.evidencesync.core.receipt.Receipt;
+import io.evidencesync.core.receipt.ReceiptKeys;
+import io.evidencesync.core.receipt.ReceiptProof;
+
+/**
+ * Syncs one object version to Hyperproof exactly once per target control, although S3 delivers events at least once
+ * and sometimes concurrently:
+ * <ol>
+ * <li>skip objects outside {@code ALLOWED_BUCKETS} and under the receipts prefix; a synced receipt means duplicate;</li>
+ * <li>spool the object, verify its SHA-256 against the contract metadata, parse it and route it;</li>
+ * <li>claim it by creating a "claimed" receipt with {@code If-None-Match: *}; a fresh claim of another invocation
+ * fails the record (retried later), a stale or released one is taken over;</li>
+ * <li>upload one proof per target (a new version of the previous S3 version's proof when the "latest" receipt has
+ * one); after a takeover, look for each proof first and adopt it, so a crash between upload and receipt never
+ * doubles a proof;</li>
+ * <li>replace the claim with the "synced" receipt ({@code If-Match} the claim's ETag), then update "latest".</li>
+ * </ol>
+ */
+final class ObjectSync {
+    private final BridgeConfig config;
+    private final ObjectSpooler spooler;
+    private final ReceiptStore receipts;
+    private final RoutePlanner planner;
+    private final ControlResolver resolver;
+    private final HyperproofClient hyperproof;
+    private final Clock clock;
+    private final Supplier<String> claimTokens;
+
+    ObjectSync(BridgeConfig config, ObjectSpooler spooler, ReceiptStore receipts, RoutePlanner planner,
+               ControlResolver resolver, HyperproofClient hyperproof, Clock clock, Supplier<String> claimTokens) {
+        this.config = config;
+        this.spooler = spooler;
+        this.receipts = receipts;
+        this.planner = planner;
+        this.resolver = resolver;
+        this.hyperproof = hyperproof;
+        this.clock = clock;
+        this.claimTokens = claimTokens;
+    }
+
+    Outcome process(ObjectRef ref, Invocation invocation) {
+        long started = clock.millis();
+        Progress progress = new Progress();
+        try {
+            return sync(ref, invocation, progress, started);
+        } catch (PoisonException e) {
+            return failed(ref, progress, "poison: " + e.getMessage(), false, started);
+        } catch (HyperproofException e) {
+            return failed(ref, progress, e.getMessage(), e.retryable(), started);
+        } catch (EvidenceException e) {
+            return failed(ref, progress, e.getMessage(), true, started);
+        } catch (RuntimeException e) {
+            return failed(ref, progress, "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage(), true, started);
+        }
+    }
+
+    /** What is known so far, for the log line of a failure. */
+    private static final class Progress {
+        String buildUrl;
+        List<String> controls = List.of();
+        final List<String> proofIds = new ArrayList<>();
+    }
+
+    private Outcome sync(ObjectRef ref, Invocation invocation, Progress progress, long started) {
+        String bucket = ref.bucket();
+        String key = ref.key();
+        if (!config.bucketAllowed(bucket)) {
+            return outcome(Outcome.Status.SKIPPED, ref, progress, "bucket '" + bucket + "' is not in "
+                    + BridgeConfig.ALLOWED_BUCKETS, started);
+        }
+        if (EvidenceContract.isReceiptKey(config.receiptsPrefix(), key)) {
+            return outcome(Outcome.Status.SKIPPED, ref, progress, "the key is under the receipts prefix '"
+                    + config.receiptsPrefix() + "' (the bridge never processes its own receipts; narrow the S3"
+                    + " notification filter to the evidence prefix)", started);
+        }
+        if (key.endsWith("/")) {
+            return outcome(Outcome.Status.SKIPPED, ref, progress, "a folder marker, not evidence", started);
+        }
+        String receiptKey = ReceiptKeys.versionKey(config.receiptsPrefix(), key, ref.versionId());
+        Optional<ReceiptStore.Stored> existing = receipts.read(bucket, receiptKey);
+        if (existing.isPresent() && ref.versionId() != null) {
+            Receipt receipt = existing.get().receipt();
+            if (receipt.isSynced()) {
+                return duplicate(ref, receipt, progress, started);
+            }
+            if (isFreshClaim(receipt)) {
+                throw inFlight(receipt);
+            }
+        }
+        try (SpooledObject object = spooler.spool(bucket, key, ref.versionId())) {
+            EvidenceMetadata metadata;
+            try {
+                metadata = EvidenceContract.readMetadata(key, object.metadata());
+            } catch (EvidenceException e) {
+                throw new PoisonException(e.getMessage(), e);
+            }
+            progress.buildUrl = metadata.runUrl();
+            if (!metadata.sha256().equals(object.sha256())) {
+                throw new PoisonException("SHA-256 mismatch: the metadata says " + metadata.sha256()
+                        + " but the bytes read hash to " + object.sha256() + "; nothing was uploaded");
+            }
+            Route route = planner.plan(bucket, key, metadata, object);
+            List<Target> targets = resolve(route, invocation.deadline());
+            progress.controls = targets.stream().map(Target::label).toList();
+
+            Receipt claim = Receipt.claim(bucket, key, ref.versionId(), object.sha256(), object.size(),
+                    object.lastModified() == null ? null : object.lastModified().toString(),
+                    new BuildLink(metadata.runUrl(), metadata.manifestKey(), metadata.ciSystem(),
+                            metadata.pipelineName(), metadata.runId(), metadata.runAttempt(), metadata.revision()),
+                    claimTokens.get(), invocation.requestId(), clock.instant());
+            Claim claimed = claim(bucket, receiptKey, claim);
+            if (claimed.duplicateOf() != null) {
+                return duplicate(ref, claimed.duplicateOf(), progress, started);
+            }
+            List<ReceiptProof> made = new ArrayList<>();
+            Previous previous = null;
+            Receipt synced;
+            try {
+                previous = previousProofs(bucket, key, ref.versionId(), claimed.replacedSynced());
+                for (Target target : targets) {
+                    ReceiptProof proof = uploadTo(target, upload(ref, metadata, object), previous.proofs().get(target.key()),
+                            claimed.takeover(), invocation.deadline());
+                    made.add(proof);
+                    progress.proofIds.add(proof.proofId());
+                }
+                synced = claim.synced(made, previous.versionId(), clock.instant());
+                complete(bucket, receiptKey, synced, claimed.etag());
+            } catch (RuntimeException e) {
+                // release the claim (best effort) so the retry need not wait for it to go stale
+                release(bucket, receiptKey, claim, claimed.etag(), made, previous == null ? null : previous.versionId(), e);
+                throw e;
+            }
+            String note = updateLatest(bucket, ReceiptKeys.latestKey(config.receiptsPrefix(), key), synced, previous.latest());
+            return outcome(Outcome.Status.SYNCED, ref, progress, note, started);
+        }
+    }
+
+    private List<Target> resolve(Route route, Deadline deadline) {
+        if (route.organizationLevel()) {
+            return List.of(Target.organization());
+        }
+        Map<String, Target> targets = new LinkedHashMap<>();
+        for (Route.Reference reference : route.controls()) {
+            ResolvedControl control;
+            try {
+                control = resolver.resolve(reference.control(), reference.origin(), deadline);
+            } catch (HyperproofException e) {
+                throw e;
+            } catch (EvidenceException e) {
+                throw new PoisonException(e.getMessage(), e);
+            }
+            targets.putIfAbsent(control.id(), Target.control(control));
+        }
+        return new ArrayList<>(targets.values());
+    }
+
+    private ProofUpload upload(ObjectRef ref, EvidenceMetadata metadata, SpooledObject object) {
+        String contentType = metadata.compressed() || isGzip(object)
+                ? "application/gzip"
+                : metadata.format() == EvidenceFormat.OPAQUE ? "application/octet-stream" : "application/json";
+        return new ProofUpload(object.file(), ProofNaming.proofName(ref.key(), metadata), contentType, ref.uri(),
+                ref.versionId() != null ? ref.versionId() : object.sha256(),
+                object.lastModified() == null ? null : object.lastModified().toString(), config.ownerId());
+    }
+
+    private static boolean isGzip(SpooledObject object) {
+        try (var in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(object.file()))) {
+            return io.evidencesync.core.evidence.EvidenceReader.isGzip(in);
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private ReceiptProof uploadTo(Target target, ProofUpload upload, ReceiptProof previous, boolean takeover,
+                                  Deadline deadline) {
+        String controlId = target.control() == null ? null : target.control().id();
+        String identifier = target.control() == null ? null : target.control().identifier();
+        String kind = target.control() == null ? ReceiptProof.TARGET_ORGANIZATION : ReceiptProof.TARGET_CONTROL;
+        try {
+            if (previous != null) {
+                try {
+                    if (takeover) {
+                        Proof current = hyperproof.getProof(previous.proofId(), deadline);
+                        if (upload.sourceFileId().equals(current.sourceFileId())) {
+                            return new ReceiptProof(kind, controlId, identifier, current.id(), current.version(),
+                                    upload.filename(), ReceiptProof.ADOPTED);
+                        }
+                    }
+                    UploadResult result = hyperproof.uploadVersion(previous.proofId(), upload, deadline);
+                    return new ReceiptProof(kind, controlId, identifier, result.proof().id(), result.proof().version(),
+                            upload.filename(), result.adopted() ? ReceiptProof.ADOPTED : ReceiptProof.VERSIONED);
+                } catch (HyperproofException e) {
+                    if (e.status() != 404) {
+                        throw e;
+                    }
+                    // the earlier proof was deleted in Hyperproof: start a new one
+                }
+            }
+            if (takeover) {
+                Optional<Proof> found = hyperproof.findUploaded(target.proofTarget(), upload, deadline);
+                if (found.isPresent()) {
+                    return new ReceiptProof(kind, controlId, identifier, found.get().id(), found.get().version(),
+                            upload.filename(), ReceiptProof.ADOPTED);
+                }
+            }
+            UploadResult result = hyperproof.upload(target.proofTarget(), upload, deadline);
+            return new ReceiptProof(kind, controlId, identifier, result.proof().id(), result.proof().version(),
+                    upload.filename(), result.adopted() ? ReceiptProof.ADOPTED : ReceiptProof.CREATED);
+        } catch (HyperproofException e) {
+            throw new HyperproofException(e.getMessage() + " [object " + upload.sourceId() + ", control "
+                    + target.label() + "]", e.status(), e.retryable(), e);
+        }
+    }
+
+    private record Claim(String etag, boolean takeover, Receipt duplicateOf, Receipt replacedSynced) {
+    }
+
+    private Claim claim(String bucket, String receiptKey, Receipt claim) {
+        try {
+            return new Claim(receipts.create(bucket, receiptKey, claim), false, null, null);
+        } catch (ReceiptStore.ConflictException first) {
+            ReceiptStore.Stored current = receipts.read(bucket, receiptKey)
+                    .orElseThrow(() -> new EvidenceException("receipt " + receiptKey + " was claimed and then removed"
+                            + " by someone else; retrying later"));
+            Receipt receipt = current.receipt();
+            if (Objects.equals(receipt.claimToken(), claim.claimToken())) {
+                return new Claim(current.etag(), false, null, null); // our own write, retried by the SDK
+            }
+            boolean changedUnversioned = receipt.isSynced() && claim.versionId() == null
+                    && !Objects.equals(receipt.sha256(), claim.sha256());
+            if (receipt.isSynced() && !changedUnversioned) {
+                return new Claim(null, false, receipt, null);
+            }
+            if (isFreshClaim(receipt)) {
+                throw inFlight(receipt);
+            }
+            try {
+                return new Claim(receipts.replace(bucket, receiptKey, claim, current.etag()), true, null,
+                        changedUnversioned ? receipt : null);
+            } catch (ReceiptStore.ConflictException second) {
+                throw new EvidenceException("another invocation claimed this object at the same moment; it will be"
+                        + " retried");
+            }
+        }
+    }
+
+    private boolean isFreshClaim(Receipt receipt) {
+        return receipt.status() == io.evidencesync.core.receipt.ReceiptStatus.CLAIMED
+                && !receipt.isStaleClaim(clock.instant(), config.staleClaimAfter());
+    }
+
+    private EvidenceException inFlight(Receipt receipt) {
+        return new EvidenceException("another invocation (request " + receipt.requestId() + ", claimed "
+                + receipt.claimedAt() + ") is syncing this object; failing this delivery so it is retried later");
+    }
+
+    /**
+     * @param proofs    the previous version's proofs by target key
+     * @param versionId the previous version, or null when there is none
+     * @param latest    the key's latest receipt as read (to update it without reading it again), or null
+     */
+    private record Previous(Map<String, ReceiptProof> proofs, String versionId, ReceiptStore.Stored latest) {
+    }
+
+    /** The proofs of the key's latest synced version (a different version, or changed bytes when unversioned). */
+    private Previous previousProofs(String bucket, String key, String versionId, Receipt replacedSynced) {
+        ReceiptStore.Stored stored = receipts.read(bucket, ReceiptKeys.latestKey(config.receiptsPrefix(), key)).orElse(null);
+        Receipt latest = replacedSynced;
+        if (latest == null && stored != null && stored.receipt().isSynced()
+                && !Objects.equals(stored.receipt().versionId(), versionId)) {
+            latest = stored.receipt();
+        }
+        if (latest == null) {
+            return new Previous(Map.of(), null, stored);
+        }
+        Map<String, ReceiptProof> byTarget = new LinkedHashMap<>();
+        latest.proofs().forEach(proof -> byTarget.put(proof.targetKey(), proof));
+        return new Previous(byTarget, latest.versionId() == null ? "null" : latest.versionId(), stored);
+    }
+
+    private void complete(String bucket, String receiptKey, Receipt synced, String claimEtag) {
+        try {
+            receipts.replace(bucket, receiptKey, synced, claimEtag);
+        } catch (ReceiptStore.ConflictException e) {
+            Receipt current = receipts.read(bucket, receiptKey).map(ReceiptStore.Stored::receipt).orElse(null);
+            if (current != null && current.isSynced() && Objects.equals(current.claimToken(), synced.claimToken())) {
+                return; // our own write, retried by the SDK
+            }
+            throw new EvidenceException("the claim on this object was taken over while it was being uploaded (the"
+                    + " upload took longer than " + BridgeConfig.CLAIM_STALE_AFTER_SECONDS + "); the proofs made ("
+                    + synced.proofs().stream().map(ReceiptProof::proofId).toList() + ") are adopted by the retry");
+        }
+    }
+
+    private void release(String bucket, String receiptKey, Receipt claim, String etag, List<ReceiptProof> made,
+                         String previousVersion, RuntimeException cause) {
+        try {
+            receipts.replace(bucket, receiptKey, claim.failed(made, previousVersion, String.valueOf(cause.getMessage())), etag);
+        } catch (RuntimeException ignored) {
+            // the claim then goes stale after CLAIM_STALE_AFTER_SECONDS and is taken over
+        }
+    }
+
+    /**
+     * Points the key's "latest" receipt at this version unless a newer version got there first. The first attempt
+     * uses the latest receipt read before the upload; a conflict means it changed meanwhile, so it is read again.
+     */
+    private String updateLatest(String bucket, String latestKey, Receipt synced, ReceiptStore.Stored readBefore) {
+        Optional<ReceiptStore.Stored> current = Optional.ofNullable(readBefore);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                if (attempt > 0) {
+                    current = receipts.read(bucket, latestKey);
+                }
+                if (current.isEmpty()) {
+                    receipts.create(bucket, latestKey, synced);
+                    return null;
+                }
+                if (isNewer(current.get().receipt(), synced)) {
+                    return null;
+                }
+                receipts.replace(bucket, latestKey, synced, current.get().etag());
+                return null;
+            } catch (ReceiptStore.ConflictException e) {
+                // a concurrent version (or our own write retried by the SDK): read again
+            } catch (EvidenceException e) {
+                return "synced, but the latest receipt was not updated: " + e.getMessage();
+            }
+        }
+        return "synced, but the latest receipt kept changing concurrently and was not updated";
+    }
+
+    private static boolean isNewer(Receipt existing, Receipt candidate) {
+        if (!existing.isSynced() || existing.lastModified() == null || candidate.lastModified() == null) {
+            return false;
+        }
+        return Instant.parse(existing.lastModified()).isAfter(Instant.parse(candidate.lastModified()));
+    }
+
+    private Outcome duplicate(ObjectRef ref, Receipt receipt, Progress progress, long started) {
+        progress.buildUrl = receipt.build() == null ? null : receipt.build().runUrl();
+        progress.controls = receipt.proofs().stream()
+                .map(p -> p.controlIdentifier() != null ? p.controlIdentifier() : p.targetKey()).toList();
+        receipt.proofs().forEach(p -> progress.proofIds.add(p.proofId()));
+        return outcome(Outcome.Status.DUPLICATE, ref, progress, "already synced (receipt "
+                + ReceiptKeys.versionKey(config.receiptsPrefix(), ref.key(), ref.versionId()) + ")", started);
+    }
+
+    private Outcome failed(ObjectRef ref, Progress progress, String reason, boolean retryable, long started) {
+        return new Outcome(Outcome.Status.FAILED, ref, progress.controls, progress.proofIds, progress.buildUrl, reason,
+                retryable, clock.millis() - started);
+    }
+
+    private Outcome outcome(Outcome.Status status, ObjectRef ref, Progress progress, String reason, long started) {
+        return new Outcome(status, ref, progress.controls, progress.proofIds, progress.buildUrl, reason, false,
+                clock.millis() - started);
+    }
+
+}

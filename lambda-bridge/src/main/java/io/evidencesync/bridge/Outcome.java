@@ -1,0 +1,31 @@
+package io.evidencesync.bridge;
+
+import java.util.List;
+
+/**
+ * What happened to one object; becomes its JSON log line.
+ *
+ * @param status     synced, duplicate, skipped or failed
+ * @param ref        the object
+ * @param controls   the target controls (identifier or UUID; "organization" for org-level proof)
+ * @param proofIds   the proofs made or found
+ * @param buildUrl   the run URL from the object's metadata, when read
+ * @param reason     why it was skipped or failed, or null
+ * @param retryable  for failures: true when a later attempt may succeed (throttling, outage, concurrent claim)
+ * @param durationMs time spent
+ */
+record Outcome(Status status, ObjectRef ref, List<String> controls, List<String> proofIds, String buildUrl,
+               String reason, boolean retryable, long durationMs) {
+    enum Status {
+        SYNCED, DUPLICATE, SKIPPED, FAILED
+    }
+
+    Outcome {
+        controls = controls == null ? List.of() : List.copyOf(controls);
+        proofIds = proofIds == null ? List.of() : List.copyOf(proofIds);
+    }
+
+    boolean failed() {
+        return status == Status.FAILED;
+    }
+}

@@ -1,0 +1,414 @@
+package io.evidencesync.bridge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.zip.GZIPOutputStream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import com.google.gson.JsonObject;
+
+import io.evidencesync.core.contract.EvidenceContract;
+import io.evidencesync.core.evidence.EvidenceFormat;
+import io.evidencesync.core.hyperproof.RetryPolicy;
+import io.evidencesync.core.receipt.Receipt;
+import io.evidencesync.core.receipt.ReceiptCodec;
+import io.evidencesync.core.receipt.ReceiptProof;
+import io.evidencesync.core.receipt.ReceiptStatus;
+import io.evidencesync.sandbox.hyperproof.Fault;
+import io.evidencesync.sandbox.hyperproof.HyperproofEmulatorExtension;
+import io.evidencesync.sandbox.s3.S3SandboxExtension;
+import io.evidencesync.sandbox.ssm.SsmEmulatorExtension;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+
+/**
+ * Every fault the bridge must survive, each asserting the counts that matter: proofs in Hyperproof and receipts in
+ * S3. Nothing lost (a failure fails the invocation), nothing doubled (one proof per object version and control).
+ */
+class FaultMatrixTest {
+    @RegisterExtension
+    static final S3SandboxExtension S3 = new S3SandboxExtension(BridgeSandbox.BUCKET);
+    @RegisterExtension
+    static final HyperproofEmulatorExtension HYPERPROOF = new HyperproofEmulatorExtension();
+    @RegisterExtension
+    static final SsmEmulatorExtension SSM = new SsmEmulatorExtension();
+
+    private static final String UPLOAD = "/v1/controls/.+/proof";
+
+    @TempDir
+    static Path spool;
+
+    static BridgeSandbox sandbox;
+
+    @BeforeAll
+    static void startSandbox() {
+        sandbox = new BridgeSandbox(S3.s3(), HYPERPROOF.emulator(), SSM.emulator(), spool);
+    }
+
+    @AfterAll
+    static void closeSandbox() {
+        sandbox.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        sandbox.beforeEach();
+    }
+
+    private String key;
+    private PutObjectResponse put;
+
+    private String evidence() {
+        key = BridgeSandbox.evidenceKey("reports/scan " + UUID.randomUUID() + ".json");
+        put = sandbox.putEvidence(key, BridgeSandbox.resource("otlp-logs-with-control.json"), null);
+        return sandbox.eventFor(key);
+    }
+
+    private static String invoke(Bridge bridge, String event) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new S3EventHandler(bridge).handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out,
+                new TestContext());
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String receiptKey() {
+        return EvidenceContract.receiptKey("evidence-sync-receipts", key, put.versionId());
+    }
+
+    private void assertSyncedOnce() {
+        assertThat(HYPERPROOF.emulator().proofs()).hasSize(1);
+        assertThat(HYPERPROOF.emulator().proofs().get(0).versions()).hasSize(1);
+        assertThat(sandbox.receiptKeys()).hasSize(2);
+        assertThat(sandbox.receipt(receiptKey()).status()).isEqualTo(ReceiptStatus.SYNCED);
+    }
+
+    static List<Fault> transientFaults() {
+        return List.of(Fault.tooManyRequests(Duration.ofSeconds(1)), Fault.tooManyRequests(),
+                Fault.bandwidthQuotaExceeded(), Fault.bandwidthQuotaExceeded(Duration.ofSeconds(2)),
+                Fault.serverError(500), Fault.serverError(502), Fault.serverError(503),
+                Fault.delay(Duration.ofMillis(300)), Fault.dropConnection(), Fault.acceptThenDropConnection());
+    }
+
+    @ParameterizedTest
+    @MethodSource("transientFaults")
+    void shouldSyncExactlyOnceThroughATransientUploadFault(Fault fault) throws IOException {
+        String event = evidence();
+        HYPERPROOF.emulator().faults().enqueue("POST", UPLOAD, fault);
+
+        String result = invoke(sandbox.bridge(), event);
+
+        assertThat(result).contains("\"synced\":1");
+        assertSyncedOnce();
+        if (fault instanceof Fault.Respond respond && respond.headers().containsKey("Retry-After")) {
+            assertThat(sandbox.sleeps).contains(Long.parseLong(respond.headers().get("Retry-After")) * 1000);
+        }
+        if (!(fault instanceof Fault.Delay)) {
+            assertThat(sandbox.metric("Retried")).isGreaterThanOrEqualTo(1);
+        }
+    }
+
+    @Test
+    void shouldAdoptTheProofWhenTheAnswerToTheUploadWasLost() throws IOException {
+        String event = evidence();
+        HYPERPROOF.emulator().faults().enqueue("POST", UPLOAD, Fault.acceptThenDropConnection());
+
+        invoke(sandbox.bridge(), event);
+
+        assertSyncedOnce();
+        assertThat(sandbox.receipt(receiptKey()).proofs()).singleElement()
+                .satisfies(p -> assertThat(p.action()).isEqualTo(ReceiptProof.ADOPTED));
+    }
+
+    @Test
+    void shouldRetryATimedOutControlLookup() throws IOException {
+        String event = evidence();
+        HYPERPROOF.emulator().faults().enqueue("GET", "/v1/controls", Fault.delay(Duration.ofMillis(1500)));
+        RetryPolicy shortTimeout = new RetryPolicy(4, Duration.ofMillis(20), Duration.ofSeconds(5), Duration.ofSeconds(2),
+                Duration.ofMillis(500));
+
+        invoke(sandbox.bridge(shortTimeout, Clock.systemUTC()), event);
+
+        assertSyncedOnce();
+        assertThat(sandbox.metric("Retried")).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void shouldRefreshTheTokenOnceWhenItIsRevoked() throws IOException {
+        Bridge bridge = sandbox.bridge();
+        invoke(bridge, evidence());
+        HYPERPROOF.emulator().revokeAllTokens();
+
+        invoke(bridge, evidence());
+
+        assertThat(HYPERPROOF.emulator().proofs()).hasSize(2);
+        assertThat(HYPERPROOF.emulator().requests()).filteredOn(r -> r.path().equals("/oauth/token")).hasSize(2);
+        assertThat(SSM.emulator().calls()).hasSize(1);
+    }
+
+    @Test
+    void shouldNotRepeatATimedOutUploadInTheSameInvocationButAdoptItOnRedelivery() throws Exception {
+        String event = evidence();
+        HYPERPROOF.emulator().faults().enqueue("POST", UPLOAD, Fault.delay(Duration.ofMillis(1500)));
+        RetryPolicy shortTimeout = new RetryPolicy(4, Duration.ofMillis(20), Duration.ofSeconds(5), Duration.ofSeconds(2),
+                Duration.ofMillis(500));
+
+        assertThatThrownBy(() -> invoke(sandbox.bridge(shortTimeout, Clock.systemUTC()), event))
+                .isInstanceOf(BridgeFailureException.class).hasMessageContaining("timed out");
+        long waitUntil = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (HYPERPROOF.emulator().proofs().isEmpty() && System.nanoTime() < waitUntil) {
+            Thread.sleep(50);
+        }
+        String result = invoke(sandbox.bridge(), event);
+
+        assertThat(result).contains("\"synced\":1");
+        assertSyncedOnce();
+    }
+
+    @Test
+    void shouldNotDoubleTheProofWhenRedeliveredAfterACrashBetweenUploadAndReceipt() throws IOException {
+        String event = evidence();
+        HYPERPROOF.emulator().faults().enqueue("POST", UPLOAD, Fault.acceptThenDropConnection());
+        RetryPolicy noRetries = new RetryPolicy(1, Duration.ofMillis(20), Duration.ofSeconds(5), Duration.ofSeconds(2),
+                Duration.ofSeconds(5));
+
+        assertThatThrownBy(() -> invoke(sandbox.bridge(noRetries, Clock.systemUTC()), event))
+                .isInstanceOf(BridgeFailureException.class);
+        assertThat(HYPERPROOF.emulator().proofs()).hasSize(1);
+        // what a crash leaves behind: the claim, never completed, now older than the function timeout
+        Receipt released = sandbox.receipt(receiptKey());
+        Receipt crashed = new Receipt(released.schema(), ReceiptStatus.CLAIMED, released.bucket(), released.key(),
+                released.versionId(), released.sha256(), released.size(), released.lastModified(), released.build(),
+                List.of(), null, released.claimToken(), "crashed-request", Instant.now().minus(Duration.ofHours(1)), null, null);
+        sandbox.s3.putObject(b -> b.bucket(BridgeSandbox.BUCKET).key(receiptKey()), RequestBody.fromBytes(ReceiptCodec.toJson(crashed)));
+
+        String result = invoke(sandbox.bridge(), event);
+
+        assertThat(result).contains("\"synced\":1");
+        assertSyncedOnce();
+        assertThat(sandbox.receipt(receiptKey()).proofs()).singleElement()
+                .satisfies(p -> assertThat(p.action()).isEqualTo(ReceiptProof.ADOPTED));
+    }
+
+    @Test
+    void shouldTakeOverAReleasedClaimAndAdoptWhatItUploaded() throws IOException {
+        String event = evidence();
+        HYPERPROOF.emulator().faults().enqueue("POST", UPLOAD, Fault.acceptThenDropConnection());
+        RetryPolicy noRetries = new RetryPolicy(1, Duration.ofMillis(20), Duration.ofSeconds(5), Duration.ofSeconds(2),
+                Duration.ofSeconds(5));
+        assertThatThrownBy(() -> invoke(sandbox.bridge(noRetries, Clock.systemUTC()), event))
+                .isInstanceOf(BridgeFailureException.class);
+        assertThat(sandbox.receipt(receiptKey()).status()).isEqualTo(ReceiptStatus.FAILED);
+
+        invoke(sandbox.bridge(), event);
+
+        assertSyncedOnce();
+    }
+
+    @Test
+    void shouldFailARedeliveryWhileAnotherInvocationHoldsAFreshClaim() throws IOException {
+        String event = evidence();
+        Receipt claim = Receipt.claim(BridgeSandbox.BUCKET, key, put.versionId(), "ab".repeat(32), 1, null, null,
+                "other-token", "other-request", Instant.now());
+        sandbox.s3.putObject(b -> b.bucket(BridgeSandbox.BUCKET).key(receiptKey()), RequestBody.fromBytes(ReceiptCodec.toJson(claim)));
+
+        assertThatThrownBy(() -> invoke(sandbox.bridge(), event)).isInstanceOf(BridgeFailureException.class)
+                .hasMessageContaining("other-request");
+        assertThat(HYPERPROOF.emulator().proofs()).isEmpty();
+        assertThat(sandbox.objectLines().get(0).get("retryable").getAsBoolean()).isTrue();
+    }
+
+    @Test
+    void shouldUploadOnceWhenTwoInvocationsRaceForTheSameEvent() throws Exception {
+        String event = evidence();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                Bridge bridge = sandbox.bridge();
+                results.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        return invoke(bridge, event);
+                    } catch (BridgeFailureException e) {
+                        return "failed: " + e.getMessage();
+                    }
+                }));
+            }
+            start.countDown();
+            List<String> outcomes = new ArrayList<>();
+            for (Future<String> result : results) {
+                outcomes.add(result.get());
+            }
+            assertThat(outcomes).filteredOn(o -> o.contains("\"synced\":1")).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        String redelivered = invoke(sandbox.bridge(), event);
+
+        assertThat(redelivered).contains("\"duplicate\":1");
+        assertSyncedOnce();
+    }
+
+    @Test
+    void shouldNeverUploadWhenTheChecksumDoesNotMatch() {
+        key = BridgeSandbox.evidenceKey("tampered.json");
+        sandbox.putEvidence(key, BridgeSandbox.resource("otlp-logs.json"), null, "00".repeat(32), EvidenceFormat.OTLP_JSON);
+
+        assertThatThrownBy(() -> invoke(sandbox.bridge(), sandbox.eventFor(key))).isInstanceOf(BridgeFailureException.class)
+                .hasMessageContaining("SHA-256 mismatch");
+
+        assertThat(HYPERPROOF.emulator().proofs()).isEmpty();
+        assertThat(sandbox.receiptKeys()).isEmpty();
+        JsonObject line = sandbox.objectLines().get(0);
+        assertThat(line.get("outcome").getAsString()).isEqualTo("failed");
+        assertThat(line.get("retryable").getAsBoolean()).isFalse();
+    }
+
+    static List<String> poisons() {
+        return List.of("malformed-json", "truncated-gzip", "empty", "no-metadata", "newer-schema", "unknown-control");
+    }
+
+    @ParameterizedTest
+    @MethodSource("poisons")
+    void shouldFailPoisonWithoutUploadingAnything(String poison) throws IOException {
+        key = BridgeSandbox.evidenceKey("poison-" + poison + ".json");
+        byte[] valid = BridgeSandbox.resource("otlp-logs.json");
+        switch (poison) {
+            case "malformed-json" -> putWithGoodChecksum("{\"resourceLogs\": [".getBytes(StandardCharsets.UTF_8), null);
+            case "truncated-gzip" -> {
+                byte[] gzip = gzip(valid);
+                putWithGoodChecksum(java.util.Arrays.copyOf(gzip, gzip.length / 2), null);
+            }
+            case "empty" -> putWithGoodChecksum(new byte[0], null);
+            case "no-metadata" -> sandbox.putRaw(key, valid);
+            case "newer-schema" -> sandbox.s3.putObject(b -> b.bucket(BridgeSandbox.BUCKET).key(key)
+                    .metadata(java.util.Map.of("evidence-schema", "99")), RequestBody.fromBytes(valid));
+            case "unknown-control" -> putWithGoodChecksum(valid, "NO-SUCH-CONTROL");
+            default -> throw new IllegalArgumentException(poison);
+        }
+
+        assertThatThrownBy(() -> invoke(sandbox.bridge(), sandbox.eventFor(key))).isInstanceOf(BridgeFailureException.class);
+
+        assertThat(HYPERPROOF.emulator().proofs()).isEmpty();
+        assertThat(sandbox.receiptKeys()).isEmpty();
+        JsonObject line = sandbox.objectLines().get(0);
+        assertThat(line.get("outcome").getAsString()).isEqualTo("failed");
+        assertThat(line.get("reason").getAsString()).startsWith("poison: ");
+        assertThat(line.get("retryable").getAsBoolean()).isFalse();
+        assertThat(sandbox.metric("Failed")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRefuseAnObjectOf100MiBBeforeReadingIt() {
+        key = BridgeSandbox.evidenceKey("huge.json");
+        long size = 100L * 1024 * 1024;
+        java.util.Map<String, String> metadata = EvidenceContract.objectMetadata(BridgeSandbox.BUILD, "00".repeat(32),
+                EvidenceFormat.OTLP_JSON, false, null, null);
+        sandbox.s3.putObject(b -> b.bucket(BridgeSandbox.BUCKET).key(key).metadata(metadata),
+                RequestBody.fromInputStream(zeros(size), size));
+
+        assertThatThrownBy(() -> invoke(sandbox.bridge(), sandbox.eventFor(key))).isInstanceOf(BridgeFailureException.class)
+                .hasMessageContaining("100 MiB");
+        assertThat(HYPERPROOF.emulator().proofs()).isEmpty();
+        assertThat(sandbox.receiptKeys()).isEmpty();
+    }
+
+    @Test
+    void shouldFailAtOnceOnClientErrorsNamingTheObjectAndTheControl() throws IOException {
+        String event = evidence();
+        HYPERPROOF.emulator().faults().enqueue("POST", UPLOAD, Fault.status(413, "{\"statusCode\":413,\"message\":\"Payload too large\"}"));
+        assertThatThrownBy(() -> invoke(sandbox.bridge(), event)).isInstanceOf(BridgeFailureException.class)
+                .hasMessageContaining("413").hasMessageContaining("s3://" + BridgeSandbox.BUCKET + "/" + key)
+                .hasMessageContaining("control CC-7.2");
+
+        String noOwner = evidence();
+        assertThatThrownBy(() -> invoke(sandbox.bridge("HYPERPROOF_OWNER_ID", null), noOwner))
+                .isInstanceOf(BridgeFailureException.class).hasMessageContaining("400");
+
+        String unknown = evidence();
+        assertThatThrownBy(() -> invoke(sandbox.bridge("CONTROL_MAP", null, "CONTROL_ID", UUID.randomUUID().toString()), unknown))
+                .isInstanceOf(BridgeFailureException.class).hasMessageContaining("404");
+
+        assertThat(sandbox.sleeps).isEmpty();
+        assertThat(HYPERPROOF.emulator().proofs()).isEmpty();
+        assertThat(sandbox.receiptKeys()).allSatisfy(k -> assertThat(sandbox.receipt(k).status()).isEqualTo(ReceiptStatus.FAILED));
+    }
+
+    @Test
+    void shouldFailTheInvocationWhenHyperproofStaysDownSoLambdaRetries() throws IOException {
+        String event = evidence();
+        for (int i = 0; i < 10; i++) {
+            HYPERPROOF.emulator().faults().enqueue("POST", UPLOAD, Fault.serverError(503));
+        }
+
+        assertThatThrownBy(() -> invoke(sandbox.bridge(), event)).isInstanceOf(BridgeFailureException.class)
+                .hasMessageContaining("gave up after 4 attempts");
+        assertThat(sandbox.objectLines().get(0).get("retryable").getAsBoolean()).isTrue();
+        HYPERPROOF.emulator().faults().clear();
+
+        invoke(sandbox.bridge(), event);
+
+        assertSyncedOnce();
+    }
+
+    private void putWithGoodChecksum(byte[] bytes, String override) {
+        sandbox.putEvidence(key, bytes, override, io.evidencesync.core.publish.Digests.hex(BridgeSandbox.sha256(bytes)),
+                EvidenceFormat.OTLP_JSON);
+    }
+
+    private static byte[] gzip(byte[] bytes) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(bytes);
+        }
+        return out.toByteArray();
+    }
+
+    private static InputStream zeros(long size) {
+        return new InputStream() {
+            private long left = size;
+
+            @Override
+            public int read() {
+                return left-- > 0 ? 0 : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = (int) Math.min(len, left);
+                java.util.Arrays.fill(b, off, off + n, (byte) 0);
+                left -= n;
+                return n;
+            }
+        };
+    }
+}

@@ -1,0 +1,114 @@
+package io.evidencesync.bridge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import io.evidencesync.core.evidence.EvidenceFormat;
+import io.evidencesync.sandbox.hyperproof.HyperproofEmulatorExtension;
+import io.evidencesync.sandbox.notify.S3EventJson;
+import io.evidencesync.sandbox.notify.S3NotificationSettings;
+import io.evidencesync.sandbox.notify.SqsEventJson;
+import io.evidencesync.sandbox.s3.S3SandboxExtension;
+import io.evidencesync.sandbox.ssm.SsmEmulatorExtension;
+
+class SqsEventHandlerTest {
+    @RegisterExtension
+    static final S3SandboxExtension S3 = new S3SandboxExtension(BridgeSandbox.BUCKET);
+    @RegisterExtension
+    static final HyperproofEmulatorExtension HYPERPROOF = new HyperproofEmulatorExtension();
+    @RegisterExtension
+    static final SsmEmulatorExtension SSM = new SsmEmulatorExtension();
+
+    @TempDir
+    static Path spool;
+
+    static BridgeSandbox sandbox;
+
+    @BeforeAll
+    static void startSandbox() {
+        sandbox = new BridgeSandbox(S3.s3(), HYPERPROOF.emulator(), SSM.emulator(), spool);
+    }
+
+    @AfterAll
+    static void closeSandbox() {
+        sandbox.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        sandbox.beforeEach();
+    }
+
+    /** The SQS event as Lambda's runtime would deserialize it from SqsEventJson's JSON. */
+    static SQSEvent sqsEvent(String json) {
+        SQSEvent event = new SQSEvent();
+        List<SQSEvent.SQSMessage> messages = new ArrayList<>();
+        for (JsonElement element : JsonParser.parseString(json).getAsJsonObject().getAsJsonArray("Records")) {
+            JsonObject record = element.getAsJsonObject();
+            SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+            message.setMessageId(record.get("messageId").getAsString());
+            message.setBody(record.get("body").getAsString());
+            message.setEventSource(record.get("eventSource").getAsString());
+            messages.add(message);
+        }
+        event.setRecords(messages);
+        return event;
+    }
+
+    private static List<String> failedIds(SQSBatchResponse response) {
+        return response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList();
+    }
+
+    @Test
+    void shouldFailOnlyTheMessagesWhoseObjectsCannotBeSynced() {
+        String good = BridgeSandbox.evidenceKey("reports/good scan+1.json");
+        sandbox.putEvidence(good, BridgeSandbox.resource("otlp-logs-with-control.json"), null);
+        String tampered = BridgeSandbox.evidenceKey("reports/tampered.json");
+        sandbox.putEvidence(tampered, BridgeSandbox.resource("otlp-logs.json"), null, "00".repeat(32), EvidenceFormat.OTLP_JSON);
+        String testEvent = new S3EventJson(S3NotificationSettings.defaults(), new SplittableRandom(1))
+                .testEvent(BridgeSandbox.BUCKET, java.time.Instant.now());
+        String json = new SqsEventJson("arn:aws:sqs:us-east-1:000000000000:evidence-events", Clock.systemUTC(),
+                new SplittableRandom(3)).wrap(List.of(sandbox.eventFor(good), "{not json", sandbox.eventFor(tampered), testEvent));
+        SQSEvent event = sqsEvent(json);
+        SqsEventHandler handler = new SqsEventHandler(sandbox.bridge());
+
+        SQSBatchResponse first = handler.handleRequest(event, new TestContext());
+        SQSBatchResponse redelivered = handler.handleRequest(event, new TestContext());
+
+        List<String> ids = event.getRecords().stream().map(SQSEvent.SQSMessage::getMessageId).toList();
+        assertThat(failedIds(first)).containsExactly(ids.get(1), ids.get(2));
+        assertThat(failedIds(redelivered)).containsExactly(ids.get(1), ids.get(2));
+        assertThat(HYPERPROOF.emulator().proofsForControl(sandbox.control)).singleElement()
+                .satisfies(p -> assertThat(p.latest().filename()).endsWith("__reports good scan+1.json"));
+        assertThat(sandbox.metric("Synced")).isEqualTo(1);
+        assertThat(sandbox.metric("Duplicate")).isEqualTo(1);
+        assertThat(sandbox.metric("Failed")).isEqualTo(4);
+        assertThat(sandbox.log()).contains("s3:TestEvent ignored", "event rejected");
+    }
+
+    @Test
+    void shouldSucceedForAnEmptyBatch() {
+        SQSEvent event = new SQSEvent();
+        event.setRecords(List.of());
+
+        assertThat(new SqsEventHandler(sandbox.bridge()).handleRequest(event, new TestContext()).getBatchItemFailures()).isEmpty();
+    }
+}
