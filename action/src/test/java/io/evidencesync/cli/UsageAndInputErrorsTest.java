@@ -113,7 +113,7 @@ class UsageAndInputErrorsTest {
 
         assertThat(run.exit()).isEqualTo(EvidenceSyncCli.FAILED);
         assertThat(run.err()).contains("no evidence files matched [*.jsonl]")
-                .contains("set if-no-files-found to warn or ignore to allow this");
+                .contains("if-no-files-found").contains("warn or ignore");
     }
 
     @Test
