@@ -19,7 +19,10 @@ import io.evidencesync.core.hyperproof.TokenProvider;
 import io.evidencesync.core.s3.S3ClientFactory;
 import io.evidencesync.core.s3.S3Settings;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -50,12 +53,30 @@ final class Bridge {
 
     /** Production wiring from the environment (SDK default credentials chain, URL-connection HTTP client). */
     static Bridge fromEnvironment(Map<String, String> env) {
+        return fromEnvironment(env, DefaultCredentialsProvider.builder().build(), null);
+    }
+
+    /**
+     * Wiring for an in-process run with an environment other than the process's (the local sandbox, replays): the
+     * AWS credentials and the S3 endpoint come from {@code env} itself, since the SDK would read them from the process.
+     */
+    static Bridge fromGivenEnvironment(Map<String, String> env) {
+        String keyId = env.get("AWS_ACCESS_KEY_ID");
+        String secret = env.get("AWS_SECRET_ACCESS_KEY");
+        String session = env.get("AWS_SESSION_TOKEN");
+        AwsCredentialsProvider credentials = keyId == null || secret == null ? DefaultCredentialsProvider.builder().build()
+                : StaticCredentialsProvider.create(session == null ? AwsBasicCredentials.create(keyId, secret)
+                : AwsSessionCredentials.create(keyId, secret, session));
+        String endpoint = env.getOrDefault(BridgeConfig.AWS_ENDPOINT_URL_S3, env.get(BridgeConfig.AWS_ENDPOINT_URL));
+        return fromEnvironment(env, credentials, endpoint == null ? null : java.net.URI.create(endpoint));
+    }
+
+    private static Bridge fromEnvironment(Map<String, String> env, AwsCredentialsProvider credentials, java.net.URI s3Endpoint) {
         BridgeConfig config = BridgeConfig.fromEnvironment(env);
         SdkHttpClient sdkHttp = UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(10)).socketTimeout(Duration.ofSeconds(60)).build();
-        AwsCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
-        // the S3 endpoint override comes from AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL, which SDK 2.57.8 reads itself
-        S3Client s3 = S3ClientFactory.create(new S3Settings(config.region(), null, config.s3PathStyle(), credentials,
+        // without an explicit endpoint, the override comes from AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL, which SDK 2.57.8 reads itself
+        S3Client s3 = S3ClientFactory.create(new S3Settings(config.region(), s3Endpoint, config.s3PathStyle(), credentials,
                 S3Settings.DEFAULT_MAX_ATTEMPTS), sdkHttp);
         ParameterStore parameters = new SsmParameterStore(sdkHttp, credentials, config.region(), config.ssmEndpoint());
         return create(config, s3, parameters, HyperproofClient.defaultHttpClient(), RetryPolicy.defaults(), Sleeper.SYSTEM,

@@ -154,7 +154,8 @@ final class ObjectSync {
                 throw e;
             }
             String note = updateLatest(bucket, ReceiptKeys.latestKey(config.receiptsPrefix(), key), synced, previous.latest());
-            return outcome(Outcome.Status.SYNCED, ref, progress, note, started);
+            String indexNote = new TraceIndex(receipts, config.receiptsPrefix()).write(bucket, synced, metadata);
+            return outcome(Outcome.Status.SYNCED, ref, progress, note == null ? indexNote : note, started);
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import io.evidencesync.core.EvidenceException;
 import io.evidencesync.core.publish.S3Errors;
+import io.evidencesync.core.receipt.IndexEntry;
 import io.evidencesync.core.receipt.Receipt;
 import io.evidencesync.core.receipt.ReceiptCodec;
 import software.amazon.awssdk.core.ResponseBytes;
@@ -77,6 +78,16 @@ final class ReceiptStore {
             throw S3Errors.describe(e, "write the receipt", built.bucket(), built.key());
         } catch (SdkException e) {
             throw S3Errors.describe(e, "write the receipt", built.bucket(), built.key());
+        }
+    }
+
+    /** Writes (or rewrites, with the same content) a trace index entry; see {@code EvidenceContract.runIndexKey}. */
+    void putIndex(String bucket, String key, IndexEntry entry) {
+        try {
+            s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/json"),
+                    RequestBody.fromBytes(ReceiptCodec.indexToJson(entry)));
+        } catch (SdkException e) {
+            throw S3Errors.describe(e, "write the trace index entry", bucket, key);
         }
     }
 

@@ -25,6 +25,15 @@ public final class S3EventHandler implements RequestStreamHandler {
         this.bridge = bridge;
     }
 
+    /**
+     * The handler wired from the given environment instead of the process's: for running the bridge in-process
+     * (the local sandbox pipeline, replays). Same code path, same receipts and idempotency as in Lambda; AWS
+     * credentials and the S3 endpoint are taken from the given environment too.
+     */
+    public static S3EventHandler forEnvironment(java.util.Map<String, String> environment) {
+        return new S3EventHandler(Bridge.fromGivenEnvironment(environment));
+    }
+
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         String json = new String(input.readAllBytes(), StandardCharsets.UTF_8);

@@ -175,8 +175,15 @@ final class BridgeSandbox implements AutoCloseable {
 
     // ---- what the bridge left behind ------------------------------------------------------------------------
 
+    /** Receipts (per version and latest), without the trace index entries. */
     List<String> receiptKeys() {
         return s3.listObjectsV2Paginator(b -> b.bucket(BUCKET).prefix(EvidenceContract.DEFAULT_RECEIPTS_PREFIX + "/"))
+                .contents().stream().map(S3Object::key).filter(key -> !key.contains("/@index/")).toList();
+    }
+
+    /** The trace index entries (by proof id, by run URL). */
+    List<String> indexKeys() {
+        return s3.listObjectsV2Paginator(b -> b.bucket(BUCKET).prefix(EvidenceContract.DEFAULT_RECEIPTS_PREFIX + "/@index/"))
                 .contents().stream().map(S3Object::key).toList();
     }
 

@@ -164,6 +164,10 @@ class S3EventHandlerTest {
         assertThat(HYPERPROOF.emulator().proofs()).hasSize(1);
         assertThat(sandbox.receiptKeys()).hasSize(2); // the version's receipt and the key's latest
         assertThat(sandbox.metric("Duplicate")).isEqualTo(1);
+        String proofId = HYPERPROOF.emulator().proofs().get(0).id().toString();
+        assertThat(sandbox.indexKeys()).containsExactly(
+                io.evidencesync.core.contract.EvidenceContract.proofIndexKey(
+                        io.evidencesync.core.contract.EvidenceContract.DEFAULT_RECEIPTS_PREFIX, proofId));
     }
 
     @Test

@@ -147,6 +147,32 @@ public final class HyperproofClient {
                 });
     }
 
+    /**
+     * {@code GET /v1/proof/{id}/contents?version=n}: the hex SHA-256 of the bytes Hyperproof serves for that version,
+     * which the auditor's trace compares with the SHA-256 recorded when the build published the evidence.
+     */
+    public String contentsSha256(String proofId, int version, Deadline deadline) {
+        return call("read the contents of proof " + proofId, deadline,
+                (token, timeout) -> HttpRequest.newBuilder(endpoints.api("/v1/proof/" + Urls.segment(proofId)
+                                + "/contents?version=" + version)).timeout(timeout)
+                        .header("Authorization", "Bearer " + token).GET().build(),
+                HttpResponse::body, null, SHA256_OF_SUCCESS);
+    }
+
+    /** Success bodies become their hex SHA-256 (binary-safe); error bodies stay text for the message. */
+    private static final HttpResponse.BodyHandler<String> SHA256_OF_SUCCESS = info -> info.statusCode() / 100 == 2
+            ? HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofByteArray(),
+                    bytes -> java.util.HexFormat.of().formatHex(sha256(bytes)))
+            : HttpResponse.BodySubscribers.ofString(java.nio.charset.StandardCharsets.UTF_8);
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
     private static Proof versionResponse(String proofId, String body) {
         JsonElement element = Json.parse(body, "the version response");
         if (element.isJsonObject()) {
@@ -192,6 +218,11 @@ public final class HyperproofClient {
      */
     private <T> T call(String what, Deadline deadline, RequestFactory factory, ResponseParser<T> parser,
                        AlreadyDone<T> alreadyDone) {
+        return call(what, deadline, factory, parser, alreadyDone, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private <T> T call(String what, Deadline deadline, RequestFactory factory, ResponseParser<T> parser,
+                       AlreadyDone<T> alreadyDone, HttpResponse.BodyHandler<String> bodies) {
         boolean refreshed = false;
         boolean ambiguous = false;
         int attempt = 0;
@@ -209,8 +240,7 @@ public final class HyperproofClient {
             try {
                 Duration timeout = retry.timeoutWithin(deadline);
                 String token = tokens.token(timeout);
-                HttpResponse<String> response = http.send(factory.build(token, retry.timeoutWithin(deadline)),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = http.send(factory.build(token, retry.timeoutWithin(deadline)), bodies);
                 int status = response.statusCode();
                 if (status / 100 == 2) {
                     return parser.parse(response);

@@ -230,6 +230,22 @@ public final class HyperproofEmulator implements AutoCloseable {
     }
 
     /**
+     * Replaces the stored bytes of one version behind the API's back, as if the file had been altered inside
+     * Hyperproof: what the auditor's trace must detect. Metadata (size, SHA-256 recorded at upload) stays as it was.
+     *
+     * @throws NoSuchElementException if the proof or version is unknown
+     */
+    public void tamperContent(UUID proofId, int version, byte[] bytes) {
+        Path content = proofs.content(proofId, version)
+                .orElseThrow(() -> new NoSuchElementException("no version " + version + " of proof " + proofId));
+        try {
+            Files.write(content, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot alter stored proof " + proofId, e);
+        }
+    }
+
+    /**
      * Forgets proofs, recorded requests, pending faults and issued tokens. Seeded clients, users, controls, labels
      * and tasks stay, so seeding once per test class works with a reset before each test.
      */

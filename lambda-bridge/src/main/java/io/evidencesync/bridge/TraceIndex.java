@@ -1,0 +1,56 @@
+package io.evidencesync.bridge;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import io.evidencesync.core.EvidenceException;
+import io.evidencesync.core.contract.EvidenceContract;
+import io.evidencesync.core.contract.EvidenceMetadata;
+import io.evidencesync.core.evidence.EvidenceFormat;
+import io.evidencesync.core.receipt.IndexEntry;
+import io.evidencesync.core.receipt.Receipt;
+import io.evidencesync.core.receipt.ReceiptProof;
+
+/**
+ * Writes the entries that let an auditor start a trace from a Hyperproof proof id or a build URL: one per proof
+ * made, and, for a run manifest, one per run URL (for GitHub also without {@code /attempts/n}, so the run's page
+ * finds every attempt). Derived data: a failure is reported in the object's log line, never fails the object.
+ */
+final class TraceIndex {
+    private static final Pattern GITHUB_ATTEMPT = Pattern.compile("/attempts/\\d+/?$");
+
+    private final ReceiptStore store;
+    private final String receiptsPrefix;
+
+    TraceIndex(ReceiptStore store, String receiptsPrefix) {
+        this.store = store;
+        this.receiptsPrefix = receiptsPrefix;
+    }
+
+    /** Returns null when every entry was written, else a note for the log. */
+    String write(String bucket, Receipt synced, EvidenceMetadata metadata) {
+        try {
+            for (ReceiptProof proof : synced.proofs()) {
+                store.putIndex(bucket, EvidenceContract.proofIndexKey(receiptsPrefix, proof.proofId()),
+                        IndexEntry.proof(proof.proofId(), bucket, synced.key(), synced.versionId()));
+            }
+            if (metadata.format() == EvidenceFormat.MANIFEST) {
+                for (String runUrl : runUrls(metadata.runUrl())) {
+                    store.putIndex(bucket, EvidenceContract.runIndexKey(receiptsPrefix, runUrl, synced.key()),
+                            IndexEntry.run(runUrl, bucket, synced.key(), synced.versionId()));
+                }
+            }
+            return null;
+        } catch (EvidenceException e) {
+            return "synced, but the trace index was not written: " + e.getMessage();
+        }
+    }
+
+    static Set<String> runUrls(String runUrl) {
+        Set<String> urls = new LinkedHashSet<>();
+        urls.add(runUrl);
+        urls.add(GITHUB_ATTEMPT.matcher(runUrl).replaceFirst(""));
+        return urls;
+    }
+}
