@@ -1,0 +1,178 @@
+package io.evidencesync.cli.github;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+
+import io.evidencesync.cli.CliContext;
+import io.evidencesync.cli.provenance.ProvenanceOptions.ResolvedBuild;
+import io.evidencesync.cli.publish.PlainReporter;
+import io.evidencesync.cli.publish.PublishReporter;
+import io.evidencesync.cli.publish.PublishSettings;
+import io.evidencesync.core.EvidenceException;
+import io.evidencesync.core.discovery.EvidenceFile;
+import io.evidencesync.core.publish.PublishResult;
+import io.evidencesync.core.publish.PublishedObject;
+
+/**
+ * Reports a publish on GitHub Actions: progress inside a log group, an {@code ::error file=...::} annotation per
+ * refused file, the step outputs ({@link #OUTPUTS}) and a job summary table. Secrets are never printed; the AWS
+ * account id of a role ARN is masked before anything mentions the role.
+ */
+public final class GitHubReporter implements PublishReporter {
+    /** The step outputs written to {@code GITHUB_OUTPUT}; action.yml maps exactly these. */
+    public static final List<String> OUTPUTS = List.of("objects", "manifest-key", "count");
+
+    private static final Pattern ROLE_ACCOUNT = Pattern.compile("arn:aws[a-zA-Z-]*:(?:iam|sts)::([0-9]{12}):");
+    private static final Gson GSON = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
+
+    private final CliContext context;
+    private final PlainReporter plain;
+    private final List<Map.Entry<String, String>> refused = new ArrayList<>();
+    private PublishSettings settings;
+    private ResolvedBuild build;
+    private boolean groupOpen;
+
+    public GitHubReporter(CliContext context) {
+        this.context = context;
+        this.plain = new PlainReporter(context.out(), context.err());
+    }
+
+    /** Masks the account id of every role ARN in the environment, so no later log line can show it. */
+    public static void maskAccountIds(CliContext context) {
+        for (String name : List.of("AWS_ROLE_ARN", "AWS_ROLE_TO_ASSUME")) {
+            String arn = context.get(name);
+            if (arn != null) {
+                Matcher matcher = ROLE_ACCOUNT.matcher(arn);
+                if (matcher.find()) {
+                    context.out().println(WorkflowCommands.command("add-mask", Map.of(), matcher.group(1)));
+                }
+            }
+        }
+    }
+
+    @Override
+    public synchronized void starting(PublishSettings publishSettings, ResolvedBuild resolvedBuild, String credentials) {
+        this.settings = publishSettings;
+        this.build = resolvedBuild;
+        context.out().println(WorkflowCommands.command("group", Map.of(), "Evidence Sync: publish to s3://"
+                + publishSettings.bucket()));
+        groupOpen = true;
+        plain.starting(publishSettings, resolvedBuild, credentials);
+    }
+
+    @Override
+    public void discovered(List<EvidenceFile> files) {
+        plain.discovered(files);
+    }
+
+    @Override
+    public synchronized void warning(String message) {
+        context.out().println(WorkflowCommands.command("warning", Map.of("title", "Evidence Sync"), message));
+    }
+
+    @Override
+    public synchronized void rejected(String path, String message) {
+        refused.add(Map.entry(path, message));
+        plain.rejected(path, message);
+    }
+
+    @Override
+    public void published(PublishedObject object) {
+        plain.published(object);
+    }
+
+    @Override
+    public void manifestWritten(String key) {
+        plain.manifestWritten(key);
+    }
+
+    @Override
+    public synchronized void finished(PublishResult result) {
+        endGroup();
+        plain.finished(result);
+        Path output = file("GITHUB_OUTPUT");
+        if (output != null) {
+            GitHubFiles.appendOutput(output, "objects", objectsJson(result));
+            GitHubFiles.appendOutput(output, "manifest-key", result.manifestKey() == null ? "" : result.manifestKey());
+            GitHubFiles.appendOutput(output, "count", Integer.toString(result.objects().size()));
+        }
+        Path summary = file("GITHUB_STEP_SUMMARY");
+        if (summary != null) {
+            GitHubFiles.append(summary, JobSummary.published(result, build,
+                    JobSummary.LIMIT_BYTES - GitHubFiles.size(summary)));
+        }
+    }
+
+    @Override
+    public synchronized void failed(EvidenceException failure) {
+        endGroup();
+        for (Map.Entry<String, String> refusal : refused) {
+            context.out().println(WorkflowCommands.command("error",
+                    orderedProperties("file", annotationPath(refusal.getKey()), "title", "Evidence refused"),
+                    refusal.getValue()));
+        }
+        context.out().println(WorkflowCommands.command("error", Map.of("title", "Evidence Sync"), failure.getMessage()));
+        plain.failed(failure);
+        Path summary = file("GITHUB_STEP_SUMMARY");
+        if (summary != null) {
+            GitHubFiles.append(summary, JobSummary.failed(failure.getMessage(), refused, build,
+                    JobSummary.LIMIT_BYTES - GitHubFiles.size(summary)));
+        }
+    }
+
+    /** The {@code objects} output: key, versionId, sha256, size, path and controls of every object. */
+    static String objectsJson(PublishResult result) {
+        List<Map<String, Object>> objects = new ArrayList<>();
+        for (PublishedObject object : result.objects()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("key", object.key());
+            entry.put("versionId", object.versionId());
+            entry.put("sha256", object.sha256());
+            entry.put("size", object.size());
+            entry.put("path", object.path());
+            entry.put("controls", List.copyOf(object.summary().controls()));
+            objects.add(entry);
+        }
+        return GSON.toJson(objects);
+    }
+
+    /** Annotations want the file relative to the workspace (that is how GitHub links them to the diff). */
+    private String annotationPath(String relativePath) {
+        Path file = settings == null ? Path.of(relativePath) : settings.baseDirectory().resolve(relativePath).normalize();
+        String workspace = context.get("GITHUB_WORKSPACE");
+        if (workspace != null) {
+            Path root = context.workingDirectory().resolve(workspace).normalize();
+            if (file.startsWith(root)) {
+                return root.relativize(file).toString().replace('\\', '/');
+            }
+        }
+        return file.toString().replace('\\', '/');
+    }
+
+    private Path file(String variable) {
+        String value = context.get(variable);
+        return value == null ? null : context.workingDirectory().resolve(value);
+    }
+
+    private void endGroup() {
+        if (groupOpen) {
+            context.out().println(WorkflowCommands.command("endgroup", Map.of(), ""));
+            groupOpen = false;
+        }
+    }
+
+    private static Map<String, String> orderedProperties(String k1, String v1, String k2, String v2) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put(k1, v1);
+        properties.put(k2, v2);
+        return properties;
+    }
+}

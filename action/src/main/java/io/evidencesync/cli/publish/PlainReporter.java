@@ -1,0 +1,113 @@
+package io.evidencesync.cli.publish;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.evidencesync.cli.provenance.ProvenanceOptions.ResolvedBuild;
+import io.evidencesync.core.EvidenceException;
+import io.evidencesync.core.contract.EvidenceContract;
+import io.evidencesync.core.discovery.EvidenceFile;
+import io.evidencesync.core.evidence.EvidenceFormat;
+import io.evidencesync.core.evidence.EvidenceSummary;
+import io.evidencesync.core.publish.PublishResult;
+import io.evidencesync.core.publish.PublishedObject;
+
+/**
+ * Plain text for any console: progress on standard output, failures on standard error. File names are printed on
+ * one line each whatever they contain, so no name can start a line of its own (and look like a CI command).
+ */
+public class PlainReporter implements PublishReporter {
+    private final PrintStream out;
+    private final PrintStream err;
+    private String bucket = "";
+
+    public PlainReporter(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public synchronized void starting(PublishSettings settings, ResolvedBuild build, String credentials) {
+        bucket = settings.bucket();
+        out.println((settings.dryRun() ? "Dry run: planning" : "Publishing") + " evidence from "
+                + oneLine(settings.baseDirectory().toString()) + " to s3://" + settings.bucket() + "/"
+                + EvidenceContract.runPrefix(settings.prefix(), build.provenance()));
+        out.println("Build: " + oneLine(build.provenance().runUrl()));
+        out.println("AWS credentials: " + credentials);
+    }
+
+    @Override
+    public synchronized void discovered(List<EvidenceFile> files) {
+        long bytes = files.stream().mapToLong(EvidenceFile::size).sum();
+        out.println("Found " + files.size() + " evidence file" + (files.size() == 1 ? "" : "s") + " (" + bytes + " bytes)");
+    }
+
+    @Override
+    public synchronized void warning(String message) {
+        out.println("warning: " + oneLine(message));
+    }
+
+    @Override
+    public synchronized void rejected(String path, String message) {
+        err.println("refused: " + oneLine(message));
+    }
+
+    @Override
+    public synchronized void published(PublishedObject object) {
+        out.println("  " + outcome(object.outcome()) + " " + oneLine(object.path()) + " -> s3://" + bucket + "/"
+                + object.key() + " (" + object.size() + " bytes" + describe(object.summary()) + ")");
+    }
+
+    @Override
+    public synchronized void manifestWritten(String key) {
+        out.println("Run manifest: s3://" + bucket + "/" + key);
+    }
+
+    @Override
+    public synchronized void finished(PublishResult result) {
+        List<PublishedObject> objects = result.objects();
+        if (objects.isEmpty()) {
+            out.println("No evidence published.");
+            return;
+        }
+        if (result.dryRun()) {
+            out.println("Dry run: " + objects.size() + " evidence file" + (objects.size() == 1 ? "" : "s")
+                    + " would be published; nothing was written.");
+            return;
+        }
+        Map<PublishedObject.Outcome, Long> counts = objects.stream()
+                .collect(Collectors.groupingBy(PublishedObject::outcome, Collectors.counting()));
+        out.println("Published " + objects.size() + " evidence file" + (objects.size() == 1 ? "" : "s") + " ("
+                + counts.getOrDefault(PublishedObject.Outcome.UPLOADED, 0L) + " uploaded, "
+                + counts.getOrDefault(PublishedObject.Outcome.ALREADY_PUBLISHED, 0L) + " already published).");
+    }
+
+    @Override
+    public synchronized void failed(EvidenceException failure) {
+        err.println("error: " + failure.getMessage());
+    }
+
+    /** How an outcome reads in logs and summaries. */
+    public static String outcome(PublishedObject.Outcome outcome) {
+        return switch (outcome) {
+            case UPLOADED -> "uploaded";
+            case ALREADY_PUBLISHED -> "already published";
+            case PLANNED -> "planned";
+        };
+    }
+
+    private static String describe(EvidenceSummary summary) {
+        if (summary.format() == EvidenceFormat.OPAQUE) {
+            return ", not validated";
+        }
+        String text = ", " + summary.format().id() + ", " + summary.records() + " record" + (summary.records() == 1 ? "" : "s");
+        return summary.controls().isEmpty() ? text : text + ", controls: " + String.join(" ", summary.controls());
+    }
+
+    /** Keeps a value on one line: CR and LF become visible escapes. */
+    public static String oneLine(String value) {
+        return value == null ? "" : value.replace("\r", "\\r").replace("\n", "\\n");
+    }
+}

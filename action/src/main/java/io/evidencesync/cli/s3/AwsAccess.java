@@ -1,0 +1,131 @@
+package io.evidencesync.cli.s3;
+
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+import io.evidencesync.cli.CliContext;
+import io.evidencesync.core.EvidenceException;
+import io.evidencesync.core.s3.S3ClientFactory;
+import io.evidencesync.core.s3.S3Settings;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
+
+/**
+ * The S3 client of a CLI run. Credentials are never options: the environment's {@code AWS_ACCESS_KEY_ID},
+ * {@code AWS_SECRET_ACCESS_KEY} and {@code AWS_SESSION_TOKEN} (what aws-actions/configure-aws-credentials exports)
+ * are read from the injected environment; otherwise the SDK's default chain decides (profile, web identity / OIDC,
+ * container, instance). The Apache HTTP client keeps one pooled connection per concurrent upload.
+ */
+public final class AwsAccess implements AutoCloseable {
+    /** Used when an endpoint is given but no region (S3-compatible stores ignore it; SigV4 needs one). */
+    public static final String ENDPOINT_DEFAULT_REGION = "us-east-1";
+    private static final Pattern ACCOUNT_IN_ARN = Pattern.compile("::[0-9]{12}:");
+
+    private final SdkHttpClient httpClient;
+    private final S3Client s3;
+    private final String credentialsDescription;
+
+    private AwsAccess(SdkHttpClient httpClient, S3Client s3, String credentialsDescription) {
+        this.httpClient = httpClient;
+        this.s3 = s3;
+        this.credentialsDescription = credentialsDescription;
+    }
+
+    /**
+     * @param region      the region, or null for the SDK's region chain
+     * @param connections concurrent requests to allow
+     */
+    public static AwsAccess open(CliContext context, String region, java.net.URI endpoint, boolean pathStyle,
+                                 int connections) {
+        AwsCredentialsProvider credentials = environmentCredentials(context);
+        String effectiveRegion = region != null ? region : endpoint != null ? ENDPOINT_DEFAULT_REGION : null;
+        // no "Expect: 100-continue": it costs a round trip per object, and evidence objects are mostly small
+        SdkHttpClient http = ApacheHttpClient.builder().maxConnections(connections).expectContinueEnabled(false)
+                .connectionTimeout(Duration.ofSeconds(10)).socketTimeout(Duration.ofSeconds(60)).build();
+        try {
+            S3Client client = create(new S3Settings(effectiveRegion, endpoint, pathStyle, credentials,
+                    S3Settings.DEFAULT_MAX_ATTEMPTS), http);
+            return new AwsAccess(http, client, describe(context, credentials));
+        } catch (SdkClientException e) {
+            http.close();
+            throw new EvidenceException("no AWS region: set --region (action input region) or AWS_REGION"
+                    + " (aws-actions/configure-aws-credentials sets it)", e);
+        }
+    }
+
+    /**
+     * Core's {@link S3ClientFactory} settings, plus one CLI choice: no aws-chunked request bodies. The SHA-256 of
+     * every object is already known and sent as {@code x-amz-checksum-sha256}, so the body needs no chunk framing:
+     * over HTTPS it goes as an unsigned payload, over plain HTTP (local stand-ins) the signature covers its SHA-256.
+     * Chunked signing costs an HMAC per 64 KiB on both ends and made every small upload slower.
+     */
+    static S3Client create(S3Settings settings, SdkHttpClient http) {
+        S3ClientBuilder builder = S3Client.builder()
+                .httpClient(http)
+                .overrideConfiguration(config -> config.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                        .maxAttempts(settings.maxAttempts()).build()))
+                .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
+                .forcePathStyle(settings.pathStyle())
+                .credentialsProvider(settings.credentials() != null ? settings.credentials()
+                        : DefaultCredentialsProvider.builder().build());
+        if (settings.region() != null && !settings.region().isBlank()) {
+            builder.region(Region.of(settings.region().strip()));
+        }
+        if (settings.endpoint() != null) {
+            builder.endpointOverride(settings.endpoint());
+        }
+        return builder.build();
+    }
+
+    public S3Client s3() {
+        return s3;
+    }
+
+    /** Where the credentials come from, in words; never a key, token or account id. */
+    public String credentialsDescription() {
+        return credentialsDescription;
+    }
+
+    @Override
+    public void close() {
+        s3.close();
+        httpClient.close();
+    }
+
+    private static AwsCredentialsProvider environmentCredentials(CliContext context) {
+        String accessKey = context.get("AWS_ACCESS_KEY_ID");
+        String secretKey = context.get("AWS_SECRET_ACCESS_KEY");
+        if (accessKey == null || secretKey == null) {
+            return null;
+        }
+        String sessionToken = context.get("AWS_SESSION_TOKEN");
+        return StaticCredentialsProvider.create(sessionToken == null
+                ? AwsBasicCredentials.create(accessKey, secretKey)
+                : AwsSessionCredentials.create(accessKey, secretKey, sessionToken));
+    }
+
+    private static String describe(CliContext context, AwsCredentialsProvider environment) {
+        if (environment != null) {
+            return "environment variables (AWS_ACCESS_KEY_ID" + (context.get("AWS_SESSION_TOKEN") != null
+                    ? " with AWS_SESSION_TOKEN" : "") + ")";
+        }
+        String role = context.get("AWS_ROLE_ARN");
+        if (role != null && context.get("AWS_WEB_IDENTITY_TOKEN_FILE") != null) {
+            return "web identity token for role " + ACCOUNT_IN_ARN.matcher(role).replaceAll("::***:");
+        }
+        String profile = context.get("AWS_PROFILE");
+        return "the AWS SDK default chain (" + (profile != null ? "profile '" + profile + "', " : "")
+                + "shared config, web identity, container or instance role)";
+    }
+}

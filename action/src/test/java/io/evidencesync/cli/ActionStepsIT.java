@@ -1,0 +1,163 @@
+package io.evidencesync.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.evidencesync.sandbox.s3.S3SandboxExtension;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The composite action end to end, with bash as the runner runs it, the shaded jar from {@code package} and the
+ * S3 sandbox: outputs, job link from the {@code job-id} default, secrets kept out, the JDK check and the
+ * release-jar checksum check.
+ */
+class ActionStepsIT {
+    @RegisterExtension
+    static final S3SandboxExtension SANDBOX = new S3SandboxExtension(Sandbox.BUCKET);
+
+    private static final Path ROOT = Path.of(System.getProperty("evidence.repository.root", "..")).toAbsolutePath().normalize();
+    private static final Path JAR = Path.of(System.getProperty("evidence.jar", "target/evidence-sync.jar")).toAbsolutePath();
+
+    @TempDir
+    Path workspace;
+    @TempDir
+    Path runnerTemp;
+
+    private S3Client s3;
+    private Map<String, String> jobEnv;
+    private Map<String, String> inputs;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        s3 = Sandbox.client(SANDBOX.s3());
+        jobEnv = new HashMap<>();
+        System.getenv().forEach((name, value) -> {
+            if (!name.startsWith("JAVA_HOME") && !name.startsWith("AWS_") && !name.startsWith("GITHUB_")
+                    && !name.startsWith("EVIDENCE_")) {
+                jobEnv.put(name, value);
+            }
+        });
+        jobEnv.putAll(Sandbox.gitHubEnvironment(workspace, runnerTemp));
+        jobEnv.put("AWS_ACCESS_KEY_ID", SANDBOX.s3().accessKey());
+        jobEnv.put("AWS_SECRET_ACCESS_KEY", SANDBOX.s3().secretKey());
+        jobEnv.put("AWS_REGION", SANDBOX.s3().region());
+        jobEnv.put("JAVA_HOME_17_X64", System.getProperty("java.home"));
+        jobEnv.put("EVIDENCE_SYNC_JAR", JAR.toString());
+        inputs = new HashMap<>();
+        inputs.put("bucket", Sandbox.BUCKET);
+        inputs.put("endpoint-url", SANDBOX.s3().endpoint().toString());
+        inputs.put("path-style", "true");
+        inputs.put("path", "reports/**/*.json\nscans/*.json");
+        Sandbox.copyFixture("otlp-logs-with-control.json", workspace.resolve("reports/otlp.json"));
+        Sandbox.copyFixture("ocsf-scan-activity.json", workspace.resolve("scans/ocsf.json"));
+    }
+
+    @AfterEach
+    void tearDown() {
+        s3.close();
+    }
+
+    @Test
+    void shouldPublishThroughTheActionStepsWithOutputsAndTheJobLink() throws Exception {
+        ActionRunner.Result result = new ActionRunner(ROOT.resolve("action"), runnerTemp).run(inputs, jobEnv,
+                "51725241954", workspace);
+
+        assertThat(result.exit()).as(result.log()).isZero();
+        String manifestKey = "evidence/github-actions/acme/app/CI/9001/2/manifest.json";
+        assertThat(result.outputs()).containsEntry("count", "2").containsEntry("manifest-key", manifestKey);
+        assertThat(result.outputs().get("objects")).contains("\"path\":\"reports/otlp.json\"")
+                .contains("\"controls\":[\"OSPS-QA-07.01\"]");
+        assertThat(Sandbox.manifest(s3, manifestKey).provenance())
+                .containsEntry("cicd.pipeline.task.run.url.full",
+                        "https://github.com/acme/app/actions/runs/9001/job/51725241954");
+        assertThat(result.log()).contains("Java: ").contains("Jar: " + JAR + " (EVIDENCE_SYNC_JAR)")
+                .contains("::group::Evidence Sync: publish to s3://" + Sandbox.BUCKET);
+        assertThat(Files.readString(runnerTemp.resolve("summary.md"))).contains("| reports/otlp.json | uploaded | 1 |");
+        assertThat(result.log() + result.outputs() + Files.readString(runnerTemp.resolve("summary.md")))
+                .doesNotContain(SANDBOX.s3().secretKey());
+    }
+
+    @Test
+    void shouldPassInputsAsDataNeverAsShellText() throws Exception {
+        inputs.put("control", "$(touch pwned)`touch pwned2`\"; touch pwned3; \"");
+
+        ActionRunner.Result result = new ActionRunner(ROOT.resolve("action"), runnerTemp).run(inputs, jobEnv, "1", workspace);
+
+        assertThat(result.exit()).as(result.log()).isZero();
+        assertThat(workspace.resolve("pwned")).doesNotExist();
+        assertThat(workspace.resolve("pwned2")).doesNotExist();
+        assertThat(workspace.resolve("pwned3")).doesNotExist();
+        assertThat(s3.headObject(b -> b.bucket(Sandbox.BUCKET)
+                .key("evidence/github-actions/acme/app/CI/9001/2/files/reports/otlp.json")).metadata())
+                .containsEntry("hyperproof-control", "$(touch pwned)`touch pwned2`\"; touch pwned3; \"");
+    }
+
+    @Test
+    void shouldAskForSetupJavaWhenTheRunnerHasNoJdk() throws Exception {
+        jobEnv.remove("JAVA_HOME_17_X64");
+
+        ActionRunner.Result result = new ActionRunner(ROOT.resolve("action"), runnerTemp).run(inputs, jobEnv, "1", workspace);
+
+        assertThat(result.failedStep()).isEqualTo("resolve");
+        assertThat(result.log()).contains("::error title=Evidence Sync::Java 17 or newer is needed")
+                .contains("Add actions/setup-java (java-version: 17) before this step.");
+        assertThat(Sandbox.keys(s3)).isEmpty();
+    }
+
+    @Test
+    void shouldDownloadTheReleaseJarAndRunItOnlyWhenItsChecksumMatches() throws Exception {
+        Path action = copyOfActionWithRelease(sha256(JAR));
+        Path releases = Files.createDirectories(runnerTemp.resolve("releases"));
+        Files.copy(JAR, releases.resolve("evidence-sync.jar"));
+        jobEnv.remove("EVIDENCE_SYNC_JAR");
+        jobEnv.put("EVIDENCE_SYNC_RELEASE_BASE_URL", releases.toUri().toString().replaceAll("/$", ""));
+
+        ActionRunner.Result result = new ActionRunner(action, runnerTemp).run(inputs, jobEnv, "1", workspace);
+
+        assertThat(result.exit()).as(result.log()).isZero();
+        assertThat(result.log()).contains("Downloading evidence-sync.jar v9.9.9 from file:")
+                .contains("(release v9.9.9, SHA-256 " + sha256(JAR) + " verified)");
+        assertThat(result.outputs()).containsEntry("count", "2");
+    }
+
+    @Test
+    void shouldRefuseAReleaseJarWhoseChecksumDiffers() throws Exception {
+        Path action = copyOfActionWithRelease("0".repeat(64));
+        Path releases = Files.createDirectories(runnerTemp.resolve("releases"));
+        Files.copy(JAR, releases.resolve("evidence-sync.jar"));
+        jobEnv.remove("EVIDENCE_SYNC_JAR");
+        jobEnv.put("EVIDENCE_SYNC_RELEASE_BASE_URL", releases.toUri().toString().replaceAll("/$", ""));
+
+        ActionRunner.Result result = new ActionRunner(action, runnerTemp).run(inputs, jobEnv, "1", workspace);
+
+        assertThat(result.failedStep()).isEqualTo("resolve");
+        assertThat(result.log()).contains("but the action pins " + "0".repeat(64)).contains("Refusing to run it.");
+        assertThat(Sandbox.keys(s3)).isEmpty();
+    }
+
+    private Path copyOfActionWithRelease(String sha256) throws IOException {
+        Path action = Files.createDirectories(runnerTemp.resolve("released-action/action"));
+        Files.copy(ROOT.resolve("action/action.yml"), action.resolve("action.yml"));
+        Path dist = Files.createDirectories(action.resolve("dist"));
+        Files.writeString(dist.resolve("evidence-sync.jar.sha256"), sha256 + "  evidence-sync.jar\n");
+        Files.writeString(dist.resolve("release.properties"), "repository=acme/evidence-sync\ntag=v9.9.9\n");
+        return action;
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+}

@@ -1,0 +1,156 @@
+#!/usr/bin/env bash
+# Upload benchmark: `java -jar action/target/evidence-sync.jar publish` against Debian's `aws s3 cp --recursive`,
+# both as whole processes (JVM / Python start included), against the S3 sandbox (S3Proxy 4.1.0, in memory) running
+# as a separate process on this machine. Three shapes: 1,000 files of 4 KB, 20 of 5 MB, one of 200 MB, all
+# synthetic-but-valid OCSF JSON (marked "evidence-sync-bench (synthetic)") so that publish's validation passes.
+#
+#   bench/publish-vs-awscli.sh            # REPS=5 by default; SKIP_BUILD=1 reuses the built jars
+#
+# Writes bench/results/publish-<date>.md and prints the same table. Never run as a unit test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+REPS="${REPS:-5}"
+AWS=/usr/bin/aws                       # Debian's awscli; pyenv's `aws` (v1) may come first on PATH
+BUCKET=bench-evidence
+ACTION_FLAGS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)   # what action/action.yml runs the jar with
+JAR=action/target/evidence-sync.jar
+
+if [ ! -x "$AWS" ]; then
+  echo "installing Debian's awscli (apt-get)" >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq awscli >/dev/null
+fi
+if [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f "$JAR" ] || [ ! -f bench/target/classpath.txt ]; then
+  mvn -B -q -pl action,bench -am package -DskipTests
+fi
+CP="bench/target/classes:$(cat bench/target/classpath.txt)"
+
+work="$(mktemp -d)"
+server_pid=""
+cleanup() {
+  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+port="$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+java -Xmx8g -cp "$CP" io.evidencesync.bench.SandboxServer "$port" "$BUCKET" >"$work/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 300); do
+  grep -q '^READY ' "$work/server.log" 2>/dev/null && break
+  kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log" >&2; exit 1; }
+  sleep 0.1
+done
+endpoint="$(sed -n 's/^READY //p' "$work/server.log")"
+[ -n "$endpoint" ] || { echo "the sandbox did not start" >&2; cat "$work/server.log" >&2; exit 1; }
+
+export AWS_ACCESS_KEY_ID=AKIDSANDBOX AWS_SECRET_ACCESS_KEY=sandbox-secret AWS_REGION=us-east-1 \
+  AWS_DEFAULT_REGION=us-east-1 AWS_EC2_METADATA_DISABLED=true AWS_CONFIG_FILE="$work/aws-config" \
+  AWS_SHARED_CREDENTIALS_FILE="$work/aws-credentials"
+printf '[default]\ns3 =\n  addressing_style = path\n' >"$AWS_CONFIG_FILE"
+: >"$AWS_SHARED_CREDENTIALS_FILE"
+unset GITHUB_ACTIONS GITLAB_CI JENKINS_URL BUILD_URL || true
+
+echo "generating evidence in $work/data" >&2
+java -cp "$CP" io.evidencesync.bench.GenerateEvidence "$work/data/small" 1000 4096
+java -cp "$CP" io.evidencesync.bench.GenerateEvidence "$work/data/medium" 20 5242880
+java -cp "$CP" io.evidencesync.bench.GenerateEvidence "$work/data/large" 1 209715200
+
+now_ms() { date +%s%3N; }
+load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
+timings="$work/timings.tsv"
+: >"$timings"
+
+run_publish() { # label case rep [jvm flags...]
+  local label="$1" case="$2" rep="$3"; shift 3
+  java "$@" -jar "$JAR" publish --bucket "$BUCKET" --endpoint-url "$endpoint" --path-style \
+    --base-dir "$work/data/$case" --path '**/*.json' --prefix "bench/$label" \
+    --ci-system bench --pipeline "$case" --run-id "$rep" --run-url "http://bench.invalid/$case/$rep" >/dev/null
+}
+run_dry() { # case rep: the same publish, validation and hashing only (where the time goes)
+  java "${ACTION_FLAGS[@]}" -jar "$JAR" publish --bucket "$BUCKET" --region us-east-1 --dry-run \
+    --base-dir "$work/data/$1" --path '**/*.json' --ci-system bench --pipeline "$1" --run-id "$2" \
+    --run-url "http://bench.invalid/$1/$2" >/dev/null
+}
+run_aws() { # case rep
+  "$AWS" s3 cp --recursive --quiet --endpoint-url "$endpoint" "$work/data/$1" "s3://$BUCKET/bench/aws/$1/$2/"
+}
+timed() { # tool case rep command...
+  local tool="$1" case="$2" rep="$3"; shift 3
+  local start end
+  start="$(now_ms)"
+  "$@"
+  end="$(now_ms)"
+  printf '%s\t%s\t%s\t%s\n' "$tool" "$case" "$rep" "$((end - start))" >>"$timings"
+  printf '  %-22s %-7s rep %s: %6d ms\n' "$tool" "$case" "$rep" "$((end - start))" >&2
+}
+
+# warm the server's JVM first (untimed), so that neither tool pays for S3Proxy's own warm-up
+echo "warming up the sandbox" >&2
+run_aws small 0
+run_publish warmup small 0 "${ACTION_FLAGS[@]}"
+"$AWS" s3 rm --recursive --quiet --endpoint-url "$endpoint" "s3://$BUCKET/bench/"
+
+for case in small medium large; do
+  for rep in $(seq 1 "$REPS"); do
+    # alternate the order so neither tool always runs on a warmer server
+    if [ $((rep % 2)) -eq 1 ]; then
+      timed "publish (action flags)" "$case" "$rep" run_publish action "$case" "$rep" "${ACTION_FLAGS[@]}"
+      timed "publish (default JVM)" "$case" "$rep" run_publish default "$case" "$rep"
+      timed "aws s3 cp --recursive" "$case" "$rep" run_aws "$case" "$rep"
+    else
+      timed "aws s3 cp --recursive" "$case" "$rep" run_aws "$case" "$rep"
+      timed "publish (default JVM)" "$case" "$rep" run_publish default "$case" "$rep"
+      timed "publish (action flags)" "$case" "$rep" run_publish action "$case" "$rep" "${ACTION_FLAGS[@]}"
+    fi
+    timed "publish --dry-run" "$case" "$rep" run_dry "$case" "$rep"
+    # keep the in-memory store small: drop what this repetition wrote (not timed)
+    "$AWS" s3 rm --recursive --quiet --endpoint-url "$endpoint" "s3://$BUCKET/bench/"
+  done
+done
+
+mkdir -p bench/results
+result="bench/results/publish-$(date -u +%F).md"
+/usr/bin/python3 - "$timings" "$result" "$REPS" "$(nproc)" "$(java -version 2>&1 | head -1)" "$("$AWS" --version 2>&1)" \
+  "${ACTION_FLAGS[*]}" "start: $load_start; end: $(cut -d' ' -f1-3 /proc/loadavg)" <<'PY'
+import statistics, sys, collections, datetime
+timings, result, reps, cpus, java, aws, flags, load = sys.argv[1:9]
+data = collections.defaultdict(list)
+for line in open(timings):
+    tool, case, rep, ms = line.rstrip("\n").split("\t")
+    data[(case, tool)].append(int(ms))
+cases = [("small", "1,000 files × 4 KB"), ("medium", "20 files × 5 MB"), ("large", "1 file × 200 MB")]
+tools = ["publish (action flags)", "publish (default JVM)", "aws s3 cp --recursive", "publish --dry-run"]
+lines = [
+    f"# Upload benchmark: evidence-sync publish vs aws s3 cp ({datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC)",
+    "",
+    f"Machine: {cpus} vCPU. {java}. {aws}. S3: the sandbox (S3Proxy 4.1.0, in memory) as a separate process on the same",
+    "machine, warmed up before timing. Whole processes timed, JVM / Python start included; median of " + reps + " repetitions, order alternated.",
+    "Evidence: synthetic but valid OCSF JSON (marked `evidence-sync-bench (synthetic)`), so publish validates and",
+    f"hashes every file as it does in CI. Action flags: `{flags}`. Produced by `bench/publish-vs-awscli.sh`.",
+    "",
+    "| Evidence | " + " | ".join(f"{t} median (ms)" for t in tools) + " | aws ÷ publish (action flags) | aws ÷ publish (default JVM) |",
+    "| --- | " + " | ".join("---:" for _ in tools) + " | ---: | ---: |",
+]
+header_note = [
+    "",
+    "`publish --dry-run` is the same command without any S3 call (discover, read, validate, hash): what publishing",
+    "spends before the first byte goes out.",
+    "",
+]
+for case, label in cases:
+    med = {t: statistics.median(data[(case, t)]) for t in tools}
+    ratio_a = med[tools[2]] / med[tools[0]]
+    ratio_d = med[tools[2]] / med[tools[1]]
+    lines.append(f"| {label} | " + " | ".join(f"{med[t]:.0f}" for t in tools) + f" | {ratio_a:.2f}× | {ratio_d:.2f}× |")
+lines += header_note + [f"Load average while running (other jobs share this machine): {load}", "", "All runs (ms):", ""]
+for case, label in cases:
+    for t in tools:
+        lines.append(f"- {label}, {t}: {', '.join(str(v) for v in data[(case, t)])}")
+lines.append("")
+text = "\n".join(lines)
+open(result, "w").write(text)
+print(text)
+PY
+echo "written: $result" >&2
