@@ -14,12 +14,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
-import software.amazon.awssdk.services.s3.S3Configuration;
 
 /**
  * The S3 client of a CLI run. Credentials are never options: the environment's {@code AWS_ACCESS_KEY_ID},
@@ -54,7 +49,7 @@ public final class AwsAccess implements AutoCloseable {
         SdkHttpClient http = ApacheHttpClient.builder().maxConnections(connections).expectContinueEnabled(false)
                 .connectionTimeout(Duration.ofSeconds(10)).socketTimeout(Duration.ofSeconds(60)).build();
         try {
-            S3Client client = create(new S3Settings(effectiveRegion, endpoint, pathStyle, credentials,
+            S3Client client = S3ClientFactory.create(new S3Settings(effectiveRegion, endpoint, pathStyle, credentials,
                     S3Settings.DEFAULT_MAX_ATTEMPTS), http);
             return new AwsAccess(http, client, describe(context, credentials));
         } catch (SdkClientException e) {
@@ -62,30 +57,6 @@ public final class AwsAccess implements AutoCloseable {
             throw new EvidenceException("no AWS region: set --region (action input region) or AWS_REGION"
                     + " (aws-actions/configure-aws-credentials sets it)", e);
         }
-    }
-
-    /**
-     * Core's {@link S3ClientFactory} settings, plus one CLI choice: no aws-chunked request bodies. The SHA-256 of
-     * every object is already known and sent as {@code x-amz-checksum-sha256}, so the body needs no chunk framing:
-     * over HTTPS it goes as an unsigned payload, over plain HTTP (local stand-ins) the signature covers its SHA-256.
-     * Chunked signing costs an HMAC per 64 KiB on both ends and made every small upload slower.
-     */
-    static S3Client create(S3Settings settings, SdkHttpClient http) {
-        S3ClientBuilder builder = S3Client.builder()
-                .httpClient(http)
-                .overrideConfiguration(config -> config.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                        .maxAttempts(settings.maxAttempts()).build()))
-                .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
-                .forcePathStyle(settings.pathStyle())
-                .credentialsProvider(settings.credentials() != null ? settings.credentials()
-                        : DefaultCredentialsProvider.builder().build());
-        if (settings.region() != null && !settings.region().isBlank()) {
-            builder.region(Region.of(settings.region().strip()));
-        }
-        if (settings.endpoint() != null) {
-            builder.endpointOverride(settings.endpoint());
-        }
-        return builder.build();
     }
 
     public S3Client s3() {
