@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.evidencesync.cli.publish.PublishCommand;
+import io.evidencesync.cli.trace.TraceCommand;
 import io.evidencesync.core.EvidenceException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,8 +30,9 @@ import picocli.CommandLine.Spec;
  * {@code subcommands} below.
  */
 @Command(name = "evidence-sync", mixinStandardHelpOptions = true, versionProvider = EvidenceSyncCli.Version.class,
-        subcommands = {PublishCommand.class, CommandLine.HelpCommand.class},
-        description = "Publishes ComplyBeacon compliance evidence from a CI build to S3, linked to the build.")
+        subcommands = {PublishCommand.class, TraceCommand.class, CommandLine.HelpCommand.class},
+        description = {"Publishes ComplyBeacon compliance evidence from a CI build to S3, linked to the build (publish),",
+                "and traces any proof, object or build through the whole chain, verified (trace)."})
 public final class EvidenceSyncCli implements Callable<Integer> {
     public static final int OK = 0;
     public static final int FAILED = 1;

@@ -30,11 +30,16 @@ public final class AwsAccess implements AutoCloseable {
     private final SdkHttpClient httpClient;
     private final S3Client s3;
     private final String credentialsDescription;
+    private final AwsCredentialsProvider credentials;
+    private final String region;
 
-    private AwsAccess(SdkHttpClient httpClient, S3Client s3, String credentialsDescription) {
+    private AwsAccess(SdkHttpClient httpClient, S3Client s3, String credentialsDescription,
+                      AwsCredentialsProvider credentials, String region) {
         this.httpClient = httpClient;
         this.s3 = s3;
         this.credentialsDescription = credentialsDescription;
+        this.credentials = credentials;
+        this.region = region;
     }
 
     /**
@@ -51,7 +56,7 @@ public final class AwsAccess implements AutoCloseable {
         try {
             S3Client client = S3ClientFactory.create(new S3Settings(effectiveRegion, endpoint, pathStyle, credentials,
                     S3Settings.DEFAULT_MAX_ATTEMPTS), http);
-            return new AwsAccess(http, client, describe(context, credentials));
+            return new AwsAccess(http, client, describe(context, credentials), credentials, effectiveRegion);
         } catch (SdkClientException e) {
             http.close();
             throw new EvidenceException("no AWS region: set --region (action input region) or AWS_REGION"
@@ -61,6 +66,22 @@ public final class AwsAccess implements AutoCloseable {
 
     public S3Client s3() {
         return s3;
+    }
+
+    /** The credentials the S3 client uses (environment, else null for the SDK default chain), for other AWS clients. */
+    public AwsCredentialsProvider credentials() {
+        return credentials != null ? credentials
+                : software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider.builder().build();
+    }
+
+    /** The region in use, or null when the SDK's region chain decides. */
+    public String region() {
+        return region;
+    }
+
+    /** The HTTP client, shared with other AWS clients of this run (they do not close it). */
+    public SdkHttpClient httpClient() {
+        return httpClient;
     }
 
     /** Where the credentials come from, in words; never a key, token or account id. */
