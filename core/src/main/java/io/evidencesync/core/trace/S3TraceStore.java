@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.evidencesync.core.EvidenceException;
 import io.evidencesync.core.publish.Digests;
@@ -27,46 +28,38 @@ public final class S3TraceStore implements TraceStore {
 
     @Override
     public Optional<ObjectInfo> head(String bucket, String key, String versionId) {
-        try {
+        return ifExists(bucket, key, () -> {
             HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key(key).versionId(versionId));
-            return Optional.of(new ObjectInfo(bucket, key, head.versionId(), head.contentLength(), head.metadata()));
-        } catch (NoSuchKeyException e) {
-            return Optional.empty();
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                return Optional.empty();
-            }
-            throw S3Errors.describe(e, "read", bucket, key);
-        } catch (SdkException e) {
-            throw S3Errors.describe(e, "read", bucket, key);
-        }
+            return new ObjectInfo(bucket, key, head.versionId(), head.contentLength(), head.metadata());
+        });
     }
 
     @Override
     public Optional<byte[]> read(String bucket, String key, String versionId) {
-        try {
-            return Optional.of(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key).versionId(versionId)).asByteArray());
-        } catch (NoSuchKeyException e) {
-            return Optional.empty();
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                return Optional.empty();
-            }
-            throw S3Errors.describe(e, "read", bucket, key);
-        } catch (SdkException e) {
-            throw S3Errors.describe(e, "read", bucket, key);
-        }
+        return ifExists(bucket, key,
+                () -> s3.getObjectAsBytes(b -> b.bucket(bucket).key(key).versionId(versionId)).asByteArray());
     }
 
     @Override
     public Optional<String> sha256(String bucket, String key, String versionId) {
-        MessageDigest digest = Digests.sha256();
-        try (InputStream in = s3.getObject(b -> b.bucket(bucket).key(key).versionId(versionId))) {
-            byte[] buffer = new byte[64 * 1024];
-            for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
-                digest.update(buffer, 0, n);
+        return ifExists(bucket, key, () -> {
+            MessageDigest digest = Digests.sha256();
+            try (InputStream in = s3.getObject(b -> b.bucket(bucket).key(key).versionId(versionId))) {
+                byte[] buffer = new byte[64 * 1024];
+                for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
+                    digest.update(buffer, 0, n);
+                }
+            } catch (IOException e) {
+                throw new EvidenceException("cannot read s3://" + bucket + "/" + key + ": " + e.getMessage(), e);
             }
-            return Optional.of(Digests.hex(digest.digest()));
+            return Digests.hex(digest.digest());
+        });
+    }
+
+    /** Runs one read; a missing key or version is empty, any other failure names the object. */
+    private static <T> Optional<T> ifExists(String bucket, String key, Supplier<T> read) {
+        try {
+            return Optional.of(read.get());
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (S3Exception e) {
@@ -76,8 +69,6 @@ public final class S3TraceStore implements TraceStore {
             throw S3Errors.describe(e, "read", bucket, key);
         } catch (SdkException e) {
             throw S3Errors.describe(e, "read", bucket, key);
-        } catch (IOException e) {
-            throw new EvidenceException("cannot read s3://" + bucket + "/" + key + ": " + e.getMessage(), e);
         }
     }
 
