@@ -5,6 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -DskipTests package -pl lambda-bridge,bench/lambda-peer,bench/lambda -am
-java -cp "$(cat bench/lambda/target/classpath.txt):bench/lambda/target/classes" \
+java -Dsun.net.httpserver.nodelay=true -cp "$(cat bench/lambda/target/classpath.txt):bench/lambda/target/classes" \
   io.evidencesync.bench.lambda.LambdaBench \
   lambda-bridge/target/evidence-sync-bridge.jar bench/lambda-peer/target/plain-handler.jar "${1:-5}" "${2:-30}"
