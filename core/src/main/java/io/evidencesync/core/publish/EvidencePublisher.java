@@ -19,7 +19,6 @@ import io.evidencesync.core.discovery.EvidenceDiscovery;
 import io.evidencesync.core.discovery.EvidenceFile;
 import io.evidencesync.core.evidence.EvidenceReader;
 import io.evidencesync.core.evidence.EvidenceSummary;
-import io.evidencesync.core.evidence.InputSource;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -113,9 +112,9 @@ public final class EvidencePublisher {
     private PreparedFile prepare(PublishRequest request, EvidenceFile file, String manifestKey, EvidenceReader reader) {
         String key = EvidenceContract.evidenceKey(request.prefix(), request.provenance(), file.relativePath());
         try {
-            InputSource source = InputSource.of(file.path());
-            byte[] sha256 = Digests.sha256(source);
+            HashingSource source = new HashingSource(file.path(), file.size());
             EvidenceSummary summary = reader.read(file.relativePath(), source);
+            byte[] sha256 = source.sha256();
             return new PreparedFile(file, key, sha256, summary, EvidenceContract.objectMetadata(request.provenance(),
                     Digests.hex(sha256), summary.format(), summary.compressed(), manifestKey, request.controlOverride()));
         } catch (IOException e) {

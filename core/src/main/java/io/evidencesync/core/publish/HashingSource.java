@@ -1,0 +1,79 @@
+package io.evidencesync.core.publish;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+
+import io.evidencesync.core.evidence.InputSource;
+
+/**
+ * A file source that hashes what its readers read: when one reader consumes the whole file (validation normally
+ * does), the SHA-256 comes for free from that pass instead of a second read of the file.
+ */
+final class HashingSource implements InputSource {
+    private final Path file;
+    private final long size;
+    private volatile byte[] digest;
+
+    HashingSource(Path file, long size) {
+        this.file = file;
+        this.size = size;
+    }
+
+    @Override
+    public InputStream open() throws IOException {
+        MessageDigest sha = Digests.sha256();
+        return new FilterInputStream(Files.newInputStream(file)) {
+            private long read;
+
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) {
+                    sha.update((byte) b);
+                    read++;
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = super.read(buffer, offset, length);
+                if (n > 0) {
+                    sha.update(buffer, offset, n);
+                    read += n;
+                }
+                return n;
+            }
+
+            @Override
+            public long skip(long n) throws IOException {
+                byte[] discard = new byte[(int) Math.min(n, 8192)];
+                int got = read(discard, 0, discard.length);
+                return Math.max(got, 0);
+            }
+
+            @Override
+            public boolean markSupported() {
+                return false;
+            }
+
+            @Override
+            public void close() throws IOException {
+                if (read == size && digest == null) {
+                    digest = sha.digest();
+                }
+                super.close();
+            }
+        };
+    }
+
+    /** The file's SHA-256: from a reader that read it whole, else from a read of its own. */
+    byte[] sha256() throws IOException {
+        byte[] known = digest;
+        return known != null ? known : Digests.sha256(InputSource.of(file));
+    }
+}
