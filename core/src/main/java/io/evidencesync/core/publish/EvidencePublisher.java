@@ -32,13 +32,16 @@ import software.amazon.awssdk.services.s3.S3Client;
  * </pre>
  */
 public final class EvidencePublisher {
+    /** Parts of large files uploaded at once, across all files: bounds part buffers in memory to 4 × the part size. */
+    static final int PART_CONCURRENCY = 4;
+
+    private final S3Client s3;
     private final PublisherOptions options;
-    private final ObjectUploader uploader;
     private final ManifestWriter manifestWriter;
 
     public EvidencePublisher(S3Client s3, PublisherOptions options) {
         this.options = options;
-        this.uploader = new ObjectUploader(s3, options.multipartThreshold(), options.partSize());
+        this.s3 = s3;
         this.manifestWriter = new ManifestWriter(s3);
     }
 
@@ -58,11 +61,18 @@ public final class EvidencePublisher {
             planned.forEach(listener::published);
             return new PublishResult(request.bucket(), planned, manifestKey, null, true);
         }
-        List<PublishedObject> objects = runAll(prepared, file -> {
-            PublishedObject object = uploader.upload(request.bucket(), file, request.encryption());
-            listener.published(object);
-            return object;
-        }, "upload");
+        ExecutorService partPool = Executors.newFixedThreadPool(PART_CONCURRENCY, daemon("evidence-part"));
+        List<PublishedObject> objects;
+        try {
+            ObjectUploader uploader = new ObjectUploader(s3, options.multipartThreshold(), options.partSize(), partPool);
+            objects = runAll(prepared, file -> {
+                PublishedObject object = uploader.upload(request.bucket(), file, request.encryption());
+                listener.published(object);
+                return object;
+            }, "upload");
+        } finally {
+            partPool.shutdownNow();
+        }
         RunManifest manifest = new RunManifest(ManifestCodec.SCHEMA, request.bucket(),
                 request.provenance().toAttributes(), options.producer(), options.clock().instant().toString(),
                 objects.stream().map(EvidencePublisher::entry).toList());
@@ -147,11 +157,7 @@ public final class EvidencePublisher {
 
     private <T, R> List<Object> runAllCollecting(List<T> items, Function<T, R> task) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.concurrency(), items.size())),
-                runnable -> {
-                    Thread thread = new Thread(runnable, "evidence-publish");
-                    thread.setDaemon(true);
-                    return thread;
-                });
+                daemon("evidence-publish"));
         try {
             List<Future<R>> futures = new ArrayList<>();
             for (T item : items) {
@@ -165,6 +171,14 @@ public final class EvidencePublisher {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private static Object await(Future<?> future) {

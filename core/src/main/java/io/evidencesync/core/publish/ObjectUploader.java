@@ -1,8 +1,12 @@
 package io.evidencesync.core.publish;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,11 +37,16 @@ final class ObjectUploader {
     private final S3Client s3;
     private final long multipartThreshold;
     private final int partSize;
+    private final ExecutorService partPool;
 
-    ObjectUploader(S3Client s3, long multipartThreshold, int partSize) {
+    /**
+     * @param partPool runs part uploads; its size bounds the parts (and part buffers) in flight across all files
+     */
+    ObjectUploader(S3Client s3, long multipartThreshold, int partSize, ExecutorService partPool) {
         this.s3 = s3;
         this.multipartThreshold = multipartThreshold;
         this.partSize = partSize;
+        this.partPool = partPool;
     }
 
     PublishedObject upload(String bucket, PreparedFile file, Encryption encryption) {
@@ -103,23 +112,64 @@ final class ObjectUploader {
         }
     }
 
+    /**
+     * Uploads the parts on the shared part pool (a few at a time, whatever the number of files), each read at its
+     * own offset, each with its own SHA-256 for S3 to verify.
+     */
     private List<CompletedPart> uploadParts(String bucket, PreparedFile file, String uploadId) throws IOException {
-        List<CompletedPart> parts = new ArrayList<>();
-        byte[] buffer = new byte[partSize];
-        try (InputStream in = Files.newInputStream(file.file().path())) {
-            int partNumber = 1;
-            for (int n = in.readNBytes(buffer, 0, partSize); n > 0; n = in.readNBytes(buffer, 0, partSize)) {
-                var digest = Digests.sha256();
-                digest.update(buffer, 0, n);
-                String checksum = Digests.base64(digest.digest());
-                int number = partNumber++;
-                var response = s3.uploadPart(b -> b.bucket(bucket).key(file.key()).uploadId(uploadId).partNumber(number)
-                                .checksumAlgorithm(ChecksumAlgorithm.SHA256).checksumSHA256(checksum),
-                        RequestBody.fromBytes(n == partSize ? buffer.clone() : java.util.Arrays.copyOf(buffer, n)));
-                parts.add(CompletedPart.builder().partNumber(number).eTag(response.eTag()).checksumSHA256(checksum).build());
+        long size = file.file().size();
+        int count = (int) ((size + partSize - 1) / partSize);
+        List<Future<CompletedPart>> pending = new ArrayList<>();
+        try (FileChannel channel = FileChannel.open(file.file().path(), StandardOpenOption.READ)) {
+            for (int index = 0; index < count; index++) {
+                int number = index + 1;
+                long offset = (long) index * partSize;
+                int length = (int) Math.min(partSize, size - offset);
+                pending.add(partPool.submit(() -> uploadPart(channel, bucket, file.key(), uploadId, number, offset, length)));
+            }
+            List<CompletedPart> parts = new ArrayList<>();
+            for (Future<CompletedPart> part : pending) {
+                parts.add(await(part, pending));
+            }
+            return parts;
+        }
+    }
+
+    private CompletedPart uploadPart(FileChannel channel, String bucket, String key, String uploadId, int number,
+                                     long offset, int length) throws IOException {
+        ByteBuffer bytes = ByteBuffer.allocate(length);
+        while (bytes.hasRemaining()) {
+            if (channel.read(bytes, offset + bytes.position()) < 0) {
+                throw new IOException("the file became shorter while it was uploaded (part " + number + ")");
             }
         }
-        return parts;
+        var digest = Digests.sha256();
+        digest.update(bytes.array());
+        String checksum = Digests.base64(digest.digest());
+        var response = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(number)
+                .checksumAlgorithm(ChecksumAlgorithm.SHA256).checksumSHA256(checksum), RequestBody.fromBytes(bytes.array()));
+        return CompletedPart.builder().partNumber(number).eTag(response.eTag()).checksumSHA256(checksum).build();
+    }
+
+    /** Waits for one part; on failure cancels the others and rethrows the part's own exception. */
+    private static CompletedPart await(Future<CompletedPart> part, List<Future<CompletedPart>> all) throws IOException {
+        try {
+            return part.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            all.forEach(other -> other.cancel(true));
+            throw new IOException("interrupted while uploading parts", e);
+        } catch (ExecutionException e) {
+            all.forEach(other -> other.cancel(true));
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(cause);
+        }
     }
 
     /** The object is already there: the same bytes are this run's earlier publish; other bytes are a conflict. */
