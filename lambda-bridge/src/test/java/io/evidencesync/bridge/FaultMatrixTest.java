@@ -8,7 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,12 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.zip.GZIPOutputStream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -40,9 +34,6 @@ import io.evidencesync.core.receipt.ReceiptCodec;
 import io.evidencesync.core.receipt.ReceiptProof;
 import io.evidencesync.core.receipt.ReceiptStatus;
 import io.evidencesync.sandbox.hyperproof.Fault;
-import io.evidencesync.sandbox.hyperproof.HyperproofEmulatorExtension;
-import io.evidencesync.sandbox.s3.S3SandboxExtension;
-import io.evidencesync.sandbox.ssm.SsmEmulatorExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 
@@ -50,35 +41,9 @@ import software.amazon.awssdk.services.s3.model.PutObjectResponse;
  * Every fault the bridge must survive, each asserting the counts that matter: proofs in Hyperproof and receipts in
  * S3. Nothing lost (a failure fails the invocation), nothing doubled (one proof per object version and control).
  */
-class FaultMatrixTest {
-    @RegisterExtension
-    static final S3SandboxExtension S3 = new S3SandboxExtension(BridgeSandbox.BUCKET);
-    @RegisterExtension
-    static final HyperproofEmulatorExtension HYPERPROOF = new HyperproofEmulatorExtension();
-    @RegisterExtension
-    static final SsmEmulatorExtension SSM = new SsmEmulatorExtension();
-
+class FaultMatrixTest extends BridgeSandboxTest {
     private static final String UPLOAD = "/v1/controls/.+/proof";
 
-    @TempDir
-    static Path spool;
-
-    static BridgeSandbox sandbox;
-
-    @BeforeAll
-    static void startSandbox() {
-        sandbox = new BridgeSandbox(S3.s3(), HYPERPROOF.emulator(), SSM.emulator(), spool);
-    }
-
-    @AfterAll
-    static void closeSandbox() {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sandbox.beforeEach();
-    }
 
     private String key;
     private PutObjectResponse put;

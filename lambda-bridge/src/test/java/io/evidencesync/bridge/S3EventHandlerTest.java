@@ -7,16 +7,10 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.google.gson.JsonObject;
 
@@ -25,40 +19,11 @@ import io.evidencesync.core.receipt.Receipt;
 import io.evidencesync.core.receipt.ReceiptKeys;
 import io.evidencesync.core.receipt.ReceiptProof;
 import io.evidencesync.core.receipt.ReceiptStatus;
-import io.evidencesync.sandbox.hyperproof.HyperproofEmulatorExtension;
 import io.evidencesync.sandbox.hyperproof.Proof;
 import io.evidencesync.sandbox.hyperproof.RecordedRequest;
-import io.evidencesync.sandbox.s3.S3SandboxExtension;
-import io.evidencesync.sandbox.ssm.SsmEmulatorExtension;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 
-class S3EventHandlerTest {
-    @RegisterExtension
-    static final S3SandboxExtension S3 = new S3SandboxExtension(BridgeSandbox.BUCKET);
-    @RegisterExtension
-    static final HyperproofEmulatorExtension HYPERPROOF = new HyperproofEmulatorExtension();
-    @RegisterExtension
-    static final SsmEmulatorExtension SSM = new SsmEmulatorExtension();
-
-    @TempDir
-    static Path spool;
-
-    static BridgeSandbox sandbox;
-
-    @BeforeAll
-    static void startSandbox() {
-        sandbox = new BridgeSandbox(S3.s3(), HYPERPROOF.emulator(), SSM.emulator(), spool);
-    }
-
-    @AfterAll
-    static void closeSandbox() {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sandbox.beforeEach();
-    }
+class S3EventHandlerTest extends BridgeSandboxTest {
 
     static String invoke(S3EventHandler handler, String event) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -2,18 +2,12 @@ package io.evidencesync.bridge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
@@ -22,40 +16,11 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 import io.evidencesync.core.evidence.EvidenceFormat;
-import io.evidencesync.sandbox.hyperproof.HyperproofEmulatorExtension;
 import io.evidencesync.sandbox.notify.S3EventJson;
 import io.evidencesync.sandbox.notify.S3NotificationSettings;
 import io.evidencesync.sandbox.notify.SqsEventJson;
-import io.evidencesync.sandbox.s3.S3SandboxExtension;
-import io.evidencesync.sandbox.ssm.SsmEmulatorExtension;
 
-class SqsEventHandlerTest {
-    @RegisterExtension
-    static final S3SandboxExtension S3 = new S3SandboxExtension(BridgeSandbox.BUCKET);
-    @RegisterExtension
-    static final HyperproofEmulatorExtension HYPERPROOF = new HyperproofEmulatorExtension();
-    @RegisterExtension
-    static final SsmEmulatorExtension SSM = new SsmEmulatorExtension();
-
-    @TempDir
-    static Path spool;
-
-    static BridgeSandbox sandbox;
-
-    @BeforeAll
-    static void startSandbox() {
-        sandbox = new BridgeSandbox(S3.s3(), HYPERPROOF.emulator(), SSM.emulator(), spool);
-    }
-
-    @AfterAll
-    static void closeSandbox() {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sandbox.beforeEach();
-    }
+class SqsEventHandlerTest extends BridgeSandboxTest {
 
     /** The SQS event as Lambda's runtime would deserialize it from SqsEventJson's JSON. */
     static SQSEvent sqsEvent(String json) {
