@@ -12,10 +12,7 @@ import java.util.Map;
 import io.evidencesync.core.contract.ManifestCodec;
 import io.evidencesync.core.contract.RunManifest;
 import io.evidencesync.sandbox.s3.SandboxS3;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -29,9 +26,7 @@ final class Sandbox {
 
     /** An S3 client that reads what the CLI wrote. */
     static S3Client client(SandboxS3 s3) {
-        return S3Client.builder().endpointOverride(s3.endpoint()).region(Region.of(s3.region())).forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKey(), s3.secretKey())))
-                .httpClient(ApacheHttpClient.create()).build();
+        return s3.client(ApacheHttpClient.create());
     }
 
     /** The AWS and endpoint settings a CI job would have for the sandbox. */

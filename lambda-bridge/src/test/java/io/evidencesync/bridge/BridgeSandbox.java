@@ -39,7 +39,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -74,10 +73,7 @@ final class BridgeSandbox implements AutoCloseable {
         this.hyperproof = hyperproof;
         this.ssm = ssm;
         this.spool = spool;
-        this.s3 = S3Client.builder().endpointOverride(sandbox.endpoint()).region(Region.US_EAST_1).forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(sandbox.accessKey(), sandbox.secretKey())))
-                .httpClient(ApacheHttpClient.create()).build();
+        this.s3 = sandbox.client(ApacheHttpClient.create());
         hyperproof.addServiceAccount(CLIENT_ID, CLIENT_SECRET);
         owner = hyperproof.addUser("owner@example.com");
         control = hyperproof.addControl(CONTROL_IDENTIFIER, "Change management");

@@ -23,10 +23,7 @@ import io.evidencesync.core.contract.ManifestCodec;
 import io.evidencesync.core.contract.RunManifest;
 import io.evidencesync.sandbox.s3.S3SandboxExtension;
 import io.evidencesync.sandbox.s3.SandboxS3;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -99,9 +96,6 @@ class AwsCliReadBackTest {
     }
 
     private static S3Client client() {
-        SandboxS3 sandbox = SANDBOX.s3();
-        return S3Client.builder().endpointOverride(sandbox.endpoint()).forcePathStyle(true).region(Region.of(sandbox.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(sandbox.accessKey(), sandbox.secretKey())))
-                .httpClient(ApacheHttpClient.create()).build();
+        return SANDBOX.s3().client(ApacheHttpClient.create());
     }
 }

@@ -29,11 +29,8 @@ import io.evidencesync.sandbox.notify.S3EventNotifier;
 import io.evidencesync.sandbox.notify.S3KeyEncoding;
 import io.evidencesync.sandbox.notify.S3NotificationSettings;
 import io.evidencesync.sandbox.s3.S3SandboxExtension;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** The backfill's listing, filtering and event JSON against SandboxS3, and its command line. */
@@ -47,10 +44,7 @@ class BackfillTest {
 
     @BeforeAll
     static void client() {
-        s3 = S3Client.builder().endpointOverride(SANDBOX.s3().endpoint()).region(Region.US_EAST_1).forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        SANDBOX.s3().accessKey(), SANDBOX.s3().secretKey())))
-                .httpClient(ApacheHttpClient.create()).build();
+        s3 = SANDBOX.s3().client(ApacheHttpClient.create());
     }
 
     @AfterAll

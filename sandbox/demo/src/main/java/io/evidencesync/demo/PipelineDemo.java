@@ -42,10 +42,7 @@ import io.evidencesync.sandbox.notify.S3EventJson;
 import io.evidencesync.sandbox.notify.S3EventNotifier;
 import io.evidencesync.sandbox.notify.S3NotificationSettings;
 import io.evidencesync.sandbox.s3.SandboxS3;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -187,8 +184,6 @@ public final class PipelineDemo {
     }
 
     static S3Client s3Client(SandboxS3 storage) {
-        return S3Client.builder().endpointOverride(storage.endpoint()).forcePathStyle(true).region(Region.of(storage.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(storage.accessKey(), storage.secretKey())))
-                .httpClient(ApacheHttpClient.create()).build();
+        return storage.client(ApacheHttpClient.create());
     }
 }

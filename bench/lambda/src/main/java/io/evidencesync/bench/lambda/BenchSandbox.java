@@ -20,10 +20,7 @@ import io.evidencesync.sandbox.notify.S3EventNotifier;
 import io.evidencesync.sandbox.notify.S3NotificationSettings;
 import io.evidencesync.sandbox.s3.SandboxS3;
 import io.evidencesync.sandbox.ssm.SsmEmulator;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** The stand-ins both functions run against, and evidence objects published through core for them to process. */
@@ -44,9 +41,7 @@ final class BenchSandbox implements AutoCloseable {
         this.hyperproof = hyperproof;
         this.ssm = ssm;
         this.ownerId = ownerId;
-        this.client = S3Client.builder().endpointOverride(s3.endpoint()).forcePathStyle(true).region(Region.of(s3.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKey(), s3.secretKey())))
-                .httpClient(ApacheHttpClient.create()).build();
+        this.client = s3.client(ApacheHttpClient.create());
     }
 
     static BenchSandbox start() throws Exception {

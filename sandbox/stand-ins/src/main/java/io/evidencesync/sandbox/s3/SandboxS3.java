@@ -11,6 +11,11 @@ import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
 
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 
 /**
@@ -100,6 +105,13 @@ public final class SandboxS3 implements AutoCloseable {
             blobStore.clearContainer(
                     software.amazon.awssdk.services.s3.model.ListObjectsV2Request.builder().bucket(bucket).build());
         }
+    }
+
+    /** An S3 client for this endpoint: path-style, this sandbox's key pair and region, over the given HTTP client. */
+    public S3Client client(SdkHttpClient http) {
+        return S3Client.builder().endpointOverride(endpoint()).forcePathStyle(true).region(Region.of(REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
+                .httpClient(http).build();
     }
 
     public URI endpoint() {

@@ -16,11 +16,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 import io.evidencesync.sandbox.s3.S3SandboxExtension;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
@@ -37,14 +34,7 @@ class S3EventNotifierTest {
 
     @BeforeEach
     void setUp() {
-        s3 = S3Client.builder()
-                .endpointOverride(S3.s3().endpoint())
-                .region(Region.of(S3.s3().region()))
-                .forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(S3.s3().accessKey(), S3.s3().secretKey())))
-                .httpClient(ApacheHttpClient.create())
-                .build();
+        s3 = S3.s3().client(ApacheHttpClient.create());
         notifier = new S3EventNotifier(s3, new S3EventJson(S3NotificationSettings.defaults(), new Random(5)), delivered::add);
     }
 
