@@ -1,18 +1,18 @@
 package io.evidencesync.core.evidence;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
-import com.google.gson.JsonParser;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 
 /**
- * Streams one JSON document (an OTLP logs export, an OCSF finding, or an array of findings) without holding the
- * whole document in memory: only one log record or one finding is materialised at a time.
+ * Streams one JSON document (an OTLP logs export, an OCSF finding, or an array of findings) and hands what matters
+ * to a {@link SummaryCollector}: log record attributes, and an OCSF finding's class, policy uid, status and
+ * compliance object. Everything else, such as a record's body (often a large OCSF string), is skipped unread.
  */
 final class DocumentScanner {
     /** What a document turned out to be. */
@@ -26,33 +26,32 @@ final class DocumentScanner {
         this.collector = collector;
     }
 
-    /** Reads the next value from {@code reader} (which must be positioned before it) and reports its kind. */
-    Kind scan(JsonReader reader) throws IOException {
-        JsonToken token = reader.peek();
-        if (token == JsonToken.BEGIN_ARRAY) {
-            return scanFindingArray(reader);
+    /** Reads the value the parser is positioned on (its first token) and reports its kind. */
+    Kind scan(JsonParser parser) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.START_ARRAY) {
+            return scanFindingArray(parser);
         }
-        if (token != JsonToken.BEGIN_OBJECT) {
-            reader.skipValue();
+        if (token != JsonToken.START_OBJECT) {
+            parser.skipChildren();
             return Kind.UNKNOWN;
         }
-        reader.beginObject();
         boolean logs = false;
         String otherSignal = null;
         FindingFields finding = new FindingFields();
-        while (reader.hasNext()) {
-            String name = reader.nextName();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            parser.nextToken();
             if ("resourceLogs".equals(name)) {
                 logs = true;
-                scanResourceLogs(reader);
+                scanResourceLogs(parser);
             } else if (OTHER_OTLP_SIGNALS.contains(name)) {
                 otherSignal = name;
-                reader.skipValue();
+                parser.skipChildren();
             } else {
-                finding.read(name, reader);
+                finding.read(name, parser);
             }
         }
-        reader.endObject();
         if (logs) {
             return Kind.OTLP_LOGS;
         }
@@ -66,87 +65,108 @@ final class DocumentScanner {
         return Kind.UNKNOWN;
     }
 
-    private Kind scanFindingArray(JsonReader reader) throws IOException {
-        reader.beginArray();
+    private Kind scanFindingArray(JsonParser parser) throws IOException {
         Kind kind = Kind.OCSF;
-        while (reader.hasNext()) {
-            if (reader.peek() != JsonToken.BEGIN_OBJECT) {
-                reader.skipValue();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            if (parser.currentToken() != JsonToken.START_OBJECT) {
+                parser.skipChildren();
                 kind = Kind.UNKNOWN;
                 continue;
             }
             FindingFields finding = new FindingFields();
-            reader.beginObject();
-            while (reader.hasNext()) {
-                finding.read(reader.nextName(), reader);
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                finding.read(name, parser);
             }
-            reader.endObject();
             if (finding.isOcsf()) {
                 finding.collect(collector);
             } else {
                 kind = Kind.UNKNOWN;
             }
         }
-        reader.endArray();
         return kind;
     }
 
-    private void scanResourceLogs(JsonReader reader) throws IOException {
-        eachObjectOf(reader, resourceLogsField -> {
+    /** {@code resourceLogs[].scopeLogs[].logRecords[]}; every other field is skipped. */
+    private void scanResourceLogs(JsonParser parser) throws IOException {
+        eachObjectOf(parser, "resourceLogs", resourceLogsField -> {
             if ("scopeLogs".equals(resourceLogsField)) {
-                eachObjectOf(reader, scopeLogsField -> {
+                eachObjectOf(parser, "scopeLogs", scopeLogsField -> {
                     if ("logRecords".equals(scopeLogsField)) {
-                        reader.beginArray();
-                        while (reader.hasNext()) {
-                            scanLogRecord(reader);
+                        expect(parser, JsonToken.START_ARRAY, "logRecords");
+                        while (parser.nextToken() != JsonToken.END_ARRAY) {
+                            scanLogRecord(parser);
                         }
-                        reader.endArray();
                     } else {
-                        reader.skipValue();
+                        parser.skipChildren();
                     }
                 });
             } else {
-                reader.skipValue();
+                parser.skipChildren();
             }
         });
     }
 
-    /** One log record: only its attributes are materialised; the body (often a large OCSF string) is skipped. */
-    private void scanLogRecord(JsonReader reader) throws IOException {
-        if (reader.peek() != JsonToken.BEGIN_OBJECT) {
-            throw new IllegalStateException("Expected a log record object but was " + reader.peek() + " at " + reader.getPath());
-        }
-        JsonElement attributes = null;
-        reader.beginObject();
-        while (reader.hasNext()) {
-            if ("attributes".equals(reader.nextName())) {
-                attributes = JsonParser.parseReader(reader);
+    /** One log record: only its {@code attributes} are read. */
+    private void scanLogRecord(JsonParser parser) throws IOException {
+        expect(parser, JsonToken.START_OBJECT, "a log record");
+        collector.record();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            boolean attributes = "attributes".equals(parser.currentName());
+            JsonToken value = parser.nextToken();
+            if (attributes && value == JsonToken.START_ARRAY) {
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    scanAttribute(parser);
+                }
             } else {
-                reader.skipValue();
+                parser.skipChildren();
             }
         }
-        reader.endObject();
-        OtlpAttributes.collect(attributes, collector);
+    }
+
+    /** One {@code {key, value: AnyValue}} attribute; the two fields may come in either order. */
+    private void scanAttribute(JsonParser parser) throws IOException {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            parser.skipChildren();
+            return;
+        }
+        String key = null;
+        List<String> values = new ArrayList<>(1);
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if ("key".equals(field) && value == JsonToken.VALUE_STRING) {
+                key = parser.getText();
+            } else if ("value".equals(field)) {
+                JsonStrings.anyValue(parser, values);
+            } else {
+                parser.skipChildren();
+            }
+        }
+        if (key != null) {
+            collector.attribute(key, values);
+        }
     }
 
     /** The fields of an OCSF finding that matter, read while every other field is skipped. */
     private static final class FindingFields {
         private boolean classUid;
-        private JsonElement policy;
-        private JsonElement status;
-        private JsonElement compliance;
+        private final List<String> policyUids = new ArrayList<>(1);
+        private String status;
+        private JsonStrings.Compliance compliance;
 
-        void read(String name, JsonReader reader) throws IOException {
+        void read(String name, JsonParser parser) throws IOException {
             switch (name) {
-                case "class_uid" -> {
-                    classUid = reader.peek() == JsonToken.NUMBER;
-                    reader.skipValue();
+                case "class_uid" -> classUid = parser.currentToken().isNumeric();
+                case "policy" -> JsonStrings.fieldOf(parser, "uid", policyUids);
+                case "status" -> status = parser.currentToken() == JsonToken.VALUE_STRING ? parser.getText() : null;
+                case "compliance" -> compliance = JsonStrings.compliance(parser);
+                default -> {
+                    // not needed for routing or reporting
                 }
-                case "policy" -> policy = policyUidOnly(reader);
-                case "status" -> status = reader.peek() == JsonToken.STRING ? new JsonPrimitive(reader.nextString()) : skip(reader);
-                case "compliance" -> compliance = JsonParser.parseReader(reader);
-                default -> reader.skipValue();
             }
+            parser.skipChildren();
         }
 
         boolean isOcsf() {
@@ -154,43 +174,37 @@ final class DocumentScanner {
         }
 
         void collect(SummaryCollector collector) {
-            OcsfFinding.collect(policy, status, compliance, collector);
-        }
-
-        private static JsonElement policyUidOnly(JsonReader reader) throws IOException {
-            if (reader.peek() != JsonToken.BEGIN_OBJECT) {
-                return skip(reader);
+            collector.record();
+            policyUids.forEach(collector::policyRule);
+            collector.result(status);
+            if (compliance != null) {
+                compliance.controls().forEach(collector::control);
+                compliance.requirements().forEach(collector::requirement);
+                compliance.standards().forEach(collector::framework);
+                compliance.statuses().forEach(collector::complianceStatus);
             }
-            JsonObject policy = new JsonObject();
-            reader.beginObject();
-            while (reader.hasNext()) {
-                if ("uid".equals(reader.nextName()) && reader.peek() == JsonToken.STRING) {
-                    policy.addProperty("uid", reader.nextString());
-                } else {
-                    reader.skipValue();
-                }
-            }
-            reader.endObject();
-            return policy;
-        }
-
-        private static JsonElement skip(JsonReader reader) throws IOException {
-            reader.skipValue();
-            return null;
         }
     }
 
     /** Iterates an array of objects, handing each field name to {@code field}, which must consume the value. */
-    private static void eachObjectOf(JsonReader reader, FieldHandler field) throws IOException {
-        reader.beginArray();
-        while (reader.hasNext()) {
-            reader.beginObject();
-            while (reader.hasNext()) {
-                field.handle(reader.nextName());
+    private static void eachObjectOf(JsonParser parser, String what, FieldHandler field) throws IOException {
+        expect(parser, JsonToken.START_ARRAY, what);
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            expect(parser, JsonToken.START_OBJECT, "an element of " + what);
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                field.handle(name);
             }
-            reader.endObject();
         }
-        reader.endArray();
+    }
+
+    private static void expect(JsonParser parser, JsonToken token, String what) throws JsonParseException {
+        if (parser.currentToken() != token) {
+            String expected = token == JsonToken.START_ARRAY ? "an array" : "an object";
+            throw new JsonParseException(parser, "OTLP structure: expected " + expected + " for " + what + " but found "
+                    + parser.currentToken());
+        }
     }
 
     @FunctionalInterface

@@ -4,26 +4,20 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.PushbackReader;
-import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
-import com.google.gson.JsonParseException;
-import com.google.gson.Strictness;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
-import com.google.gson.stream.MalformedJsonException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 
 /**
  * Reads one evidence file and says what it is: gzip is detected by its magic bytes (never by the name), then the
  * content must be OTLP-JSON logs (one document or JSON Lines) or OCSF JSON (an object, an array, or JSON Lines).
  * Anything else is refused with a message naming the file and the position, unless opaque evidence is allowed,
- * in which case a non-JSON or unrecognised file is accepted unparsed. Malformed JSON is refused either way.
+ * in which case a non-JSON, non-UTF-8 or unrecognised file is accepted unparsed. Malformed JSON is refused either
+ * way. The file is read once, as bytes, by a strict streaming parser: memory does not grow with its size.
  *
  * <pre>
  * EvidenceSummary summary = new EvidenceReader(false).read("reports/scan.json", InputSource.of(path));
@@ -32,8 +26,11 @@ import com.google.gson.stream.MalformedJsonException;
 public final class EvidenceReader {
     private static final int GZIP_MAGIC_1 = 0x1f;
     private static final int GZIP_MAGIC_2 = 0x8b;
+    private static final int BUFFER = 64 * 1024;
     private static final String OPAQUE_HINT =
             "; ComplyBeacon evidence is OTLP-JSON logs or OCSF JSON (enable opaque evidence to publish other files)";
+    /** Strict JSON (no comments, trailing commas, NaN or single quotes); several root values make JSON Lines. */
+    private static final JsonFactory JSON = JsonFactory.builder().build();
 
     private final boolean allowOpaque;
 
@@ -52,80 +49,106 @@ public final class EvidenceReader {
 
     /** Opens the source, transparently decompressing gzip (detected by magic bytes). */
     public static InputStream openDecoded(InputSource source) throws IOException {
-        InputStream raw = new BufferedInputStream(source.open(), 64 * 1024);
-        return isGzip(raw) ? new GZIPInputStream(raw, 64 * 1024) : raw;
+        InputStream raw = new BufferedInputStream(source.open(), BUFFER);
+        return isGzip(raw) ? new GZIPInputStream(raw, BUFFER) : raw;
     }
 
     /**
      * Reads the file.
      *
      * @param name   the name used in messages (the path relative to the evidence base directory, or the S3 key)
-     * @param source opens the raw bytes; called up to twice
+     * @param source opens the raw bytes; read once, to the end when the file is accepted
      * @throws InvalidEvidenceException when the file is not acceptable evidence
      * @throws IOException              when the bytes cannot be read
      */
     public EvidenceSummary read(String name, InputSource source) throws IOException {
-        boolean compressed;
-        try (InputStream raw = new BufferedInputStream(source.open())) {
-            compressed = isGzip(raw);
-        }
-        try {
-            return readDecoded(name, source, compressed);
-        } catch (ZipException | EOFException e) {
-            if (compressed) {
-                throw new InvalidEvidenceException(name, "truncated or corrupt gzip data (" + e.getMessage() + ")", e);
-            }
-            throw new InvalidEvidenceException(name, "unexpected end of file (" + e.getMessage() + ")", e);
-        } catch (CharacterCodingException e) {
-            return refuseOrOpaque(name, compressed, "not UTF-8 text");
-        }
-    }
-
-    private EvidenceSummary readDecoded(String name, InputSource source, boolean compressed) throws IOException {
-        try (PushbackReader reader = openText(source)) {
-            int first = firstSignificantChar(reader);
-            if (first == -1) {
-                throw new InvalidEvidenceException(name, "the file is empty");
-            }
-            if (first != '{' && first != '[') {
-                return refuseOrOpaque(name, compressed, "not JSON (starts with '" + printable(first) + "')");
-            }
-            SummaryCollector collector = new SummaryCollector();
-            JsonReader json = strictReader(reader);
-            DocumentScanner.Kind kind = scanGuarded(name, json, collector, 0);
-            if (moreAfterValue(json)) {
-                return readLines(name, source, compressed);
-            }
-            return finish(name, compressed, kind, false, collector);
-        }
-    }
-
-    /** JSON Lines: each non-blank line is one complete document. */
-    private EvidenceSummary readLines(String name, InputSource source, boolean compressed) throws IOException {
-        SummaryCollector collector = new SummaryCollector();
-        DocumentScanner.Kind kind = null;
-        try (PushbackReader reader = openText(source)) {
-            LineReader lines = new LineReader(reader);
-            int lineNumber = 0;
-            while (lines.nextLine()) {
-                lineNumber++;
-                if (!lines.isBlank()) {
-                    JsonReader json = strictReader(lines);
-                    DocumentScanner.Kind lineKind = scanGuarded(name, json, collector, lineNumber);
-                    if (moreAfterValue(json)) {
-                        throw new InvalidEvidenceException(name, "line " + lineNumber
-                                + ": more than one JSON document on one line");
-                    }
-                    if (kind != null && kind != lineKind) {
-                        throw new InvalidEvidenceException(name, "line " + lineNumber + ": mixes " + describe(lineKind)
-                                + " with " + describe(kind) + " in one JSON Lines file");
-                    }
-                    kind = lineKind;
+        try (InputStream raw = new BufferedInputStream(source.open(), BUFFER)) {
+            boolean compressed = isGzip(raw);
+            try {
+                InputStream text = compressed ? new BufferedInputStream(new GZIPInputStream(raw, BUFFER), BUFFER) : raw;
+                return readText(name, text, compressed);
+            } catch (ZipException | EOFException e) {
+                if (compressed) {
+                    throw new InvalidEvidenceException(name, "truncated or corrupt gzip data (" + e.getMessage() + ")", e);
                 }
-                lines.skipRestOfLine();
+                throw new InvalidEvidenceException(name, "unexpected end of file (" + e.getMessage() + ")", e);
             }
         }
-        return finish(name, compressed, kind, true, collector);
+    }
+
+    private EvidenceSummary readText(String name, InputStream text, boolean compressed) throws IOException {
+        int first = firstSignificantByte(text);
+        if (first == -1) {
+            throw new InvalidEvidenceException(name, "the file is empty");
+        }
+        if (first != '{' && first != '[') {
+            String what = first >= 0x80 ? "not UTF-8 text" : "not JSON (starts with '" + printable(first) + "')";
+            return refuseOrOpaque(name, compressed, what);
+        }
+        if (secondByteIsZero(text)) {
+            return refuseOrOpaque(name, compressed, "not UTF-8 text (UTF-16 or UTF-32)");
+        }
+        try (JsonParser parser = JSON.createParser(text)) {
+            return readDocuments(name, parser, compressed);
+        } catch (JsonProcessingException e) {
+            if (JsonErrors.isEncodingError(e)) {
+                return refuseOrOpaque(name, compressed, "not UTF-8 text (" + JsonErrors.describe(e) + ")");
+            }
+            throw new InvalidEvidenceException(name, JsonErrors.describe(e), e);
+        }
+    }
+
+    /**
+     * One document, or JSON Lines: several documents, each on a line of its own, all of one kind. The parser
+     * reads root values one after another; their line numbers tell the two apart.
+     */
+    private EvidenceSummary readDocuments(String name, JsonParser parser, boolean compressed) throws IOException {
+        SummaryCollector collector = new SummaryCollector();
+        DocumentScanner scanner = new DocumentScanner(collector);
+        DocumentScanner.Kind kind = null;
+        int documents = 0;
+        int firstStartLine = 0;
+        int firstEndLine = 0;
+        int previousEndLine = 0;
+        while (parser.nextToken() != null) {
+            int startLine = parser.currentTokenLocation().getLineNr();
+            if (documents > 0 && startLine == previousEndLine) {
+                throw new InvalidEvidenceException(name, "line " + startLine + ": more than one JSON document on one line");
+            }
+            DocumentScanner.Kind documentKind = scan(name, scanner, parser);
+            int endLine = parser.currentLocation().getLineNr();
+            documents++;
+            if (documents == 1) {
+                firstStartLine = startLine;
+                firstEndLine = endLine;
+            } else {
+                requireOneLine(name, firstStartLine, firstEndLine);
+                requireOneLine(name, startLine, endLine);
+                if (documentKind != kind) {
+                    throw new InvalidEvidenceException(name, "line " + startLine + ": mixes " + describe(documentKind)
+                            + " with " + describe(kind) + " in one JSON Lines file");
+                }
+            }
+            kind = documentKind;
+            previousEndLine = endLine;
+        }
+        return finish(name, compressed, kind, documents > 1, collector);
+    }
+
+    private static DocumentScanner.Kind scan(String name, DocumentScanner scanner, JsonParser parser) throws IOException {
+        try {
+            return scanner.scan(parser);
+        } catch (DocumentScanner.UnsupportedSignalException e) {
+            throw new InvalidEvidenceException(name, "an OTLP export of " + e.getMessage()
+                    + ", not logs; ComplyBeacon evidence is OTLP logs");
+        }
+    }
+
+    private static void requireOneLine(String name, int startLine, int endLine) {
+        if (startLine != endLine) {
+            throw new InvalidEvidenceException(name, "lines " + startLine + "-" + endLine + ": a document spans several"
+                    + " lines in a file of several documents; JSON Lines needs each document on one line");
+        }
     }
 
     private EvidenceSummary finish(String name, boolean compressed, DocumentScanner.Kind kind, boolean jsonLines,
@@ -139,23 +162,6 @@ public final class EvidenceReader {
         return refuseOrOpaque(name, compressed, "JSON, but neither OTLP logs (no resourceLogs) nor OCSF (no class_uid)");
     }
 
-    private DocumentScanner.Kind scanGuarded(String name, JsonReader json, SummaryCollector collector, int line)
-            throws IOException {
-        try {
-            return new DocumentScanner(collector).scan(json);
-        } catch (DocumentScanner.UnsupportedSignalException e) {
-            throw new InvalidEvidenceException(name, "an OTLP export of " + e.getMessage()
-                    + ", not logs; ComplyBeacon evidence is OTLP logs");
-        } catch (MalformedJsonException | IllegalStateException | JsonParseException | NumberFormatException e) {
-            throw new InvalidEvidenceException(name, JsonErrors.describe(e, line), e);
-        } catch (EOFException e) {
-            if (e.getMessage() != null && e.getMessage().startsWith("End of input")) {
-                throw new InvalidEvidenceException(name, JsonErrors.describe(e, line), e);
-            }
-            throw e; // the gzip stream ended early: reported by read()
-        }
-    }
-
     private EvidenceSummary refuseOrOpaque(String name, boolean compressed, String what) {
         if (allowOpaque) {
             return EvidenceSummary.opaque(compressed);
@@ -163,39 +169,33 @@ public final class EvidenceReader {
         throw new InvalidEvidenceException(name, what + OPAQUE_HINT);
     }
 
-    private static PushbackReader openText(InputSource source) throws IOException {
-        InputStream decoded = openDecoded(source);
-        Reader text = new InputStreamReader(decoded, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT));
-        return new PushbackReader(text, LineReader.PUSHBACK);
-    }
-
-    private static JsonReader strictReader(Reader reader) {
-        JsonReader json = new JsonReader(reader);
-        json.setStrictness(Strictness.STRICT);
-        return json;
-    }
-
-    /** After a complete value: true when anything but white space follows (a strict reader refuses to read it). */
-    private static boolean moreAfterValue(JsonReader json) throws IOException {
-        try {
-            return json.peek() != JsonToken.END_DOCUMENT;
-        } catch (MalformedJsonException e) {
-            return true;
+    /** Skips a UTF-8 byte-order mark and white space; returns the first significant byte, left unread. */
+    private static int firstSignificantByte(InputStream in) throws IOException {
+        skipByteOrderMark(in);
+        while (true) {
+            in.mark(1);
+            int b = in.read();
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                in.reset();
+                return b;
+            }
         }
     }
 
-    /** Skips a byte-order mark and white space, then pushes the first significant character back. */
-    private static int firstSignificantChar(PushbackReader reader) throws IOException {
-        int c = reader.read();
-        while (c == '\uFEFF' || c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-            c = reader.read();
+    private static void skipByteOrderMark(InputStream in) throws IOException {
+        in.mark(3);
+        if (in.read() != 0xEF || in.read() != 0xBB || in.read() != 0xBF) {
+            in.reset();
         }
-        if (c != -1) {
-            reader.unread(c);
-        }
-        return c;
+    }
+
+    /** {@code {\0} or {@code [\0}: UTF-16LE or UTF-32LE, which the parser would otherwise decode silently. */
+    private static boolean secondByteIsZero(InputStream in) throws IOException {
+        in.mark(2);
+        in.read();
+        int second = in.read();
+        in.reset();
+        return second == 0;
     }
 
     private static String printable(int c) {

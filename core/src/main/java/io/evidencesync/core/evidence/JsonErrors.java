@@ -1,31 +1,34 @@
 package io.evidencesync.core.evidence;
 
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Turns Gson's parse failures into "line L, column C (path): reason" without Gson's troubleshooting links. */
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+/** Turns the parser's failures into "line L, column C (at /json/pointer): reason", without parser internals. */
 final class JsonErrors {
-    private static final Pattern POSITION = Pattern.compile(" at line (\\d+) column (\\d+) path (\\S+)");
+    /** Jackson names the source in nested locations: "[Source: ...; line: 1, column: 18]". */
+    private static final Pattern SOURCE = Pattern.compile("\\[Source: [^;\\]]*; ");
 
     private JsonErrors() {
     }
 
-    /**
-     * @param lineOfFile the JSON Lines line the parser was reading, or 0 when it read the whole file
-     */
-    static String describe(Exception e, int lineOfFile) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int seeAlso = message.indexOf("\nSee ");
-        if (seeAlso >= 0) {
-            message = message.substring(0, seeAlso);
+    static String describe(JsonProcessingException e) {
+        String reason = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+        reason = SOURCE.matcher(reason).replaceAll("[");
+        JsonLocation location = e.getLocation();
+        if (location == null || location.getLineNr() < 1) {
+            return "malformed JSON: " + reason;
         }
-        Matcher position = POSITION.matcher(message);
-        if (position.find()) {
-            String reason = message.substring(0, position.start()).strip();
-            String line = lineOfFile > 0 ? Integer.toString(lineOfFile) : position.group(1);
-            return "malformed JSON at line " + line + ", column " + position.group(2) + " (" + position.group(3)
-                    + "): " + reason;
-        }
-        return "malformed JSON" + (lineOfFile > 0 ? " at line " + lineOfFile : "") + ": " + message;
+        String path = e.getProcessor() instanceof JsonParser parser ? parser.getParsingContext().pathAsPointer().toString() : "";
+        return "malformed JSON at line " + location.getLineNr() + ", column " + location.getColumnNr()
+                + (path.isEmpty() ? "" : " (at " + path + ")") + ": " + reason;
+    }
+
+    /** Bytes that are not UTF-8, as opposed to UTF-8 text that is not valid JSON. */
+    static boolean isEncodingError(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        return message != null && message.startsWith("Invalid UTF-8");
     }
 }

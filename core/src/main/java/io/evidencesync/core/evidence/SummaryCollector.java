@@ -5,10 +5,6 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-
 /** Accumulates what the scanners find while a file is read; one instance per file. */
 final class SummaryCollector {
     private long records;
@@ -47,21 +43,18 @@ final class SummaryCollector {
         count(complianceStatuses, value);
     }
 
-    /** Adds every string found in a JSON value (a string, or an array of strings) through the given sink. */
-    static void eachString(JsonElement value, java.util.function.Consumer<String> sink) {
-        if (value == null || value.isJsonNull()) {
-            return;
-        }
-        if (value.isJsonArray()) {
-            JsonArray array = value.getAsJsonArray();
-            array.forEach(element -> eachString(element, sink));
-        } else if (value.isJsonPrimitive()) {
-            sink.accept(value.getAsString());
-        } else if (value.isJsonObject()) {
-            JsonObject object = value.getAsJsonObject();
-            // OCSF compliance objects name things by "name" or "uid"
-            JsonElement named = object.has("uid") ? object.get("uid") : object.get("name");
-            eachString(named, sink);
+    /** One OTLP log record attribute, by its ComplyBeacon name (older names seen in its samples too). */
+    void attribute(String key, java.util.List<String> values) {
+        switch (key) {
+            case "compliance.control.id" -> values.forEach(this::control);
+            case "compliance.status" -> values.forEach(this::complianceStatus);
+            case "compliance.frameworks" -> values.forEach(this::framework);
+            case "compliance.requirements" -> values.forEach(this::requirement);
+            case "policy.rule.id", "policy.id" -> values.forEach(this::policyRule);
+            case "policy.evaluation.result", "policy.evaluation.status" -> values.forEach(this::result);
+            default -> {
+                // other attributes are not needed for routing or reporting
+            }
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.HexFormat;
 
 import io.evidencesync.core.evidence.InputSource;
 
-/** SHA-256 helpers: evidence is identified by the SHA-256 of its bytes as stored. */
+/** Digest helpers: evidence is identified by the SHA-256 of its bytes as stored. */
 public final class Digests {
     private Digests() {
     }
@@ -39,6 +39,13 @@ public final class Digests {
 
     public static String base64(byte[] digest) {
         return java.util.Base64.getEncoder().encodeToString(digest);
+    }
+
+    /** Base64 of the big-endian CRC32C of the bytes: S3's {@code x-amz-checksum-crc32c} value. */
+    public static String crc32cBase64(byte[] bytes) {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(bytes);
+        return base64(java.nio.ByteBuffer.allocate(Integer.BYTES).putInt((int) crc.getValue()).array());
     }
 
     public static byte[] fromHex(String hex) {

@@ -101,7 +101,9 @@ public final class EvidencePublisher {
         EvidenceReader reader = new EvidenceReader(request.allowOpaque());
         List<String> refusals = new ArrayList<>();
         List<PreparedFile> prepared = new ArrayList<>();
-        List<Object> outcomes = runAllCollecting(files, file -> prepare(request, file, manifestKey, reader));
+        // reading is CPU-bound (parse and hash): more threads than processors only add contention and JIT warm-up
+        int readers = Math.min(options.concurrency(), Runtime.getRuntime().availableProcessors());
+        List<Object> outcomes = runAllCollecting(files, readers, file -> prepare(request, file, manifestKey, reader));
         for (int i = 0; i < files.size(); i++) {
             Object outcome = outcomes.get(i);
             if (outcome instanceof PreparedFile file) {
@@ -134,7 +136,7 @@ public final class EvidencePublisher {
 
     /** Runs the task for every item on the bounded pool; fails after all finished, naming every failure. */
     private <T, R> List<R> runAll(List<T> items, Function<T, R> task, String what) {
-        List<Object> outcomes = runAllCollecting(items, task);
+        List<Object> outcomes = runAllCollecting(items, options.concurrency(), task);
         List<String> failures = new ArrayList<>();
         List<R> results = new ArrayList<>();
         RuntimeException first = null;
@@ -155,8 +157,8 @@ public final class EvidencePublisher {
         return results;
     }
 
-    private <T, R> List<Object> runAllCollecting(List<T> items, Function<T, R> task) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.concurrency(), items.size())),
+    private <T, R> List<Object> runAllCollecting(List<T> items, int threads, Function<T, R> task) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, items.size())),
                 daemon("evidence-publish"));
         try {
             List<Future<R>> futures = new ArrayList<>();

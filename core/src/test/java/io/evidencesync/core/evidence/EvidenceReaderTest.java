@@ -179,6 +179,106 @@ class EvidenceReaderTest {
                 .hasMessage("traces.json: an OTLP export of resourceSpans, not logs; ComplyBeacon evidence is OTLP logs");
     }
 
+    @Test
+    void shouldReadAttributesWhoseValueComesBeforeItsKey() throws IOException {
+        String json = "{\"resourceLogs\":[{\"scopeLogs\":[{\"logRecords\":[{\"body\":{\"stringValue\":\"x\"},"
+                + "\"attributes\":[{\"value\":{\"stringValue\":\"CC6.1\"},\"key\":\"compliance.control.id\"}]}]}]}]}";
+
+        EvidenceSummary summary = strict.read("a.json", source(json.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(summary.controls()).containsExactly("CC6.1");
+        assertThat(summary.records()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldReadAFileThatStartsWithAByteOrderMark() throws IOException {
+        byte[] finding = fixture("ocsf-scan-activity.json");
+        byte[] withBom = new byte[finding.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(finding, 0, withBom, 3, finding.length);
+
+        assertThat(strict.read("scan.json", source(withBom)).format()).isEqualTo(EvidenceFormat.OCSF_JSON);
+    }
+
+    @Test
+    void shouldRefuseTwoDocumentsOnOneLine() {
+        String line = compact(fixture("ocsf-scan-activity.json"));
+        byte[] jsonl = (line + "\n" + line + " " + line + "\n").getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> strict.read("findings.jsonl", source(jsonl)))
+                .isInstanceOf(InvalidEvidenceException.class)
+                .hasMessage("findings.jsonl: line 2: more than one JSON document on one line");
+    }
+
+    @Test
+    void shouldRefuseAPrettyPrintedDocumentAmongJsonLines() {
+        String line = compact(fixture("ocsf-scan-activity.json"));
+        byte[] mixed = (line + "\n{\"class_uid\": 6007,\n \"status\": \"Failed\"}\n").getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> strict.read("findings.jsonl", source(mixed)))
+                .isInstanceOf(InvalidEvidenceException.class)
+                .hasMessageStartingWith("findings.jsonl: lines 2-3: a document spans several lines");
+    }
+
+    @Test
+    void shouldRefuseJsonLinesThatMixOtlpAndOcsf() {
+        String otlp = compact(fixture("otlp-logs.json"));
+        String ocsf = compact(fixture("ocsf-scan-activity.json"));
+        byte[] mixed = (otlp + "\n" + ocsf + "\n").getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> strict.read("mixed.jsonl", source(mixed)))
+                .hasMessage("mixed.jsonl: line 2: mixes OCSF with OTLP logs in one JSON Lines file");
+    }
+
+    @Test
+    void shouldTreatLatin1TextAsNotUtf8() throws IOException {
+        byte[] latin1 = "{\"class_uid\": 6007, \"message\": \"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThatThrownBy(() -> strict.read("latin1.json", source(latin1)))
+                .isInstanceOf(InvalidEvidenceException.class)
+                .hasMessageStartingWith("latin1.json: not UTF-8 text");
+        assertThat(new EvidenceReader(true).read("latin1.json", source(latin1)).format()).isEqualTo(EvidenceFormat.OPAQUE);
+    }
+
+    @Test
+    void shouldTreatUtf16AsNotUtf8() {
+        byte[] utf16 = "{\"class_uid\": 6007}".getBytes(StandardCharsets.UTF_16LE);
+
+        assertThatThrownBy(() -> strict.read("wide.json", source(utf16)))
+                .hasMessageStartingWith("wide.json: not UTF-8 text (UTF-16 or UTF-32)");
+    }
+
+    @Test
+    void shouldRefuseJsonExtensionsThatStrictJsonForbids() {
+        byte[] trailingComma = "{\"class_uid\": 6007, \"status\": \"Failed\",}".getBytes(StandardCharsets.UTF_8);
+        byte[] comment = "{\"class_uid\": 6007 /* scanner */}".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> strict.read("comma.json", source(trailingComma)))
+                .hasMessageStartingWith("comma.json: malformed JSON at line 1, column ");
+        assertThatThrownBy(() -> strict.read("comment.json", source(comment)))
+                .hasMessageStartingWith("comment.json: malformed JSON at line 1, column ");
+    }
+
+    @Test
+    void shouldReadTheWholeFileSoItsHashComesFromTheSamePass() throws IOException {
+        byte[] finding = fixture("ocsf-scan-activity.json");
+        int[] consumed = {0};
+        InputSource counting = () -> new java.io.FilterInputStream(new ByteArrayInputStream(finding)) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                consumed[0] += Math.max(n, 0);
+                return n;
+            }
+        };
+
+        strict.read("scan.json", counting);
+
+        assertThat(consumed[0]).isEqualTo(finding.length);
+    }
+
     static byte[] fixture(String name) {
         try (InputStream in = EvidenceReaderTest.class.getResourceAsStream("/complybeacon/" + name)) {
             return in.readAllBytes();

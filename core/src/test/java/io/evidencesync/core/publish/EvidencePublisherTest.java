@@ -182,7 +182,7 @@ class EvidencePublisherTest {
         assertThatThrownBy(() -> publisher().publish(request().build(), listener()))
                 .isInstanceOf(EvidenceException.class)
                 .hasMessageStartingWith("2 of 3 evidence files refused; nothing was published:")
-                .hasMessageContaining("bad.json: malformed JSON at line 1, column 35")
+                .hasMessageContaining("bad.json: malformed JSON at line 1, column 34 (at /resourceLogs/0/scopeLogs)")
                 .hasMessageContaining("cut.json.gz: truncated or corrupt gzip data");
         assertThat(events).contains("rejected bad.json", "rejected cut.json.gz");
         assertThat(s3.listObjectsV2(b -> b.bucket(BUCKET)).contents()).isEmpty();

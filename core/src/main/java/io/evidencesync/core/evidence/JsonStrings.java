@@ -1,0 +1,141 @@
+package io.evidencesync.core.evidence;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+
+/**
+ * Reads the small values that name things out of a streaming parser, as strings: a scalar, an array of them, or
+ * an OCSF object named by {@code uid} (preferred) or {@code name}. Each method starts on the value's first token
+ * and leaves the parser on its last.
+ */
+final class JsonStrings {
+    private static final List<String> ANY_VALUE_SCALARS = List.of("stringValue", "intValue", "doubleValue", "boolValue");
+
+    private JsonStrings() {
+    }
+
+    /** The strings of OCSF's {@code compliance} object; empty lists when it is not an object. */
+    record Compliance(List<String> controls, List<String> requirements, List<String> standards, List<String> statuses) {
+    }
+
+    static Compliance compliance(JsonParser parser) throws IOException {
+        Compliance compliance = new Compliance(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            parser.skipChildren();
+            return compliance;
+        }
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            parser.nextToken();
+            switch (field) {
+                case "control" -> strings(parser, compliance.controls());
+                case "requirements" -> strings(parser, compliance.requirements());
+                case "standards" -> strings(parser, compliance.standards());
+                case "status" -> strings(parser, compliance.statuses());
+                default -> parser.skipChildren();
+            }
+        }
+        return compliance;
+    }
+
+    /** The strings of one field of an object value (e.g. {@code policy.uid}); nothing when it is not an object. */
+    static void fieldOf(JsonParser parser, String name, List<String> sink) throws IOException {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            parser.skipChildren();
+            return;
+        }
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            boolean wanted = name.equals(parser.currentName());
+            parser.nextToken();
+            if (wanted) {
+                strings(parser, sink);
+            } else {
+                parser.skipChildren();
+            }
+        }
+    }
+
+    /** Every string in a value: a scalar's text, each element of an array, an object's {@code uid} or {@code name}. */
+    static void strings(JsonParser parser, List<String> sink) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.START_ARRAY) {
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                strings(parser, sink);
+            }
+        } else if (token == JsonToken.START_OBJECT) {
+            List<String> uid = null;
+            List<String> name = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                parser.nextToken();
+                if ("uid".equals(field)) {
+                    uid = new ArrayList<>(1);
+                    strings(parser, uid);
+                } else if ("name".equals(field)) {
+                    name = new ArrayList<>(1);
+                    strings(parser, name);
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            List<String> named = uid != null ? uid : name;
+            if (named != null) {
+                sink.addAll(named);
+            }
+        } else if (token != null && token.isScalarValue() && token != JsonToken.VALUE_NULL) {
+            sink.add(parser.getText());
+        }
+    }
+
+    /**
+     * An OTLP {@code AnyValue}: its scalar ({@code stringValue}, {@code intValue}, {@code doubleValue} or
+     * {@code boolValue}, first in that order when several are given) or the scalars of its {@code arrayValue}.
+     */
+    static void anyValue(JsonParser parser, List<String> sink) throws IOException {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            parser.skipChildren();
+            return;
+        }
+        int scalarRank = Integer.MAX_VALUE;
+        String scalar = null;
+        List<String> array = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            int rank = ANY_VALUE_SCALARS.indexOf(field);
+            if (rank >= 0 && rank < scalarRank && value.isScalarValue() && value != JsonToken.VALUE_NULL) {
+                scalarRank = rank;
+                scalar = parser.getText();
+            } else if ("arrayValue".equals(field) && value == JsonToken.START_OBJECT) {
+                array = new ArrayList<>();
+                fieldValues(parser, array);
+            } else {
+                parser.skipChildren();
+            }
+        }
+        if (scalar != null) {
+            sink.add(scalar);
+        } else if (array != null) {
+            sink.addAll(array);
+        }
+    }
+
+    /** {@code arrayValue: {values: [AnyValue...]}}. */
+    private static void fieldValues(JsonParser parser, List<String> sink) throws IOException {
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            boolean values = "values".equals(parser.currentName());
+            JsonToken value = parser.nextToken();
+            if (values && value == JsonToken.START_ARRAY) {
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    anyValue(parser, sink);
+                }
+            } else {
+                parser.skipChildren();
+            }
+        }
+    }
+}
