@@ -125,4 +125,15 @@ class UsageAndInputErrorsTest {
         assertThat(run.out()).contains("planned scan.json -> s3://evidence/evidence/jenkins/app/1/1/files/scan.json")
                 .contains("Dry run: 1 evidence file would be published; nothing was written.");
     }
+
+    @Test
+    void shouldPlanADryRunWithoutAnyAwsSetupAtAll() {
+        env.remove("AWS_ACCESS_KEY_ID");
+        env.remove("AWS_SECRET_ACCESS_KEY");
+
+        CliRun run = CliRun.run(env, workspace, "publish", "--bucket", "evidence", "--dry-run");
+
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("Dry run: 1 evidence file would be published; nothing was written.");
+    }
 }

@@ -124,8 +124,11 @@ public final class PublishCommand implements Callable<Integer> {
         PublishReporter reporter = github ? new GitHubReporter(context) : new PlainReporter(context.out(), context.err());
         try (AwsAccess aws = AwsAccess.open(context, settings.region(), settings.endpoint(), settings.pathStyle(),
                 settings.concurrency())) {
+            if (!settings.dryRun()) {
+                aws.prepareInBackground(); // SDK class loading overlaps reading the evidence
+            }
             reporter.starting(settings, build, aws.credentialsDescription());
-            EvidencePublisher publisher = new EvidencePublisher(aws.s3(), PublisherOptions
+            EvidencePublisher publisher = new EvidencePublisher(aws::s3, PublisherOptions
                     .defaults("evidence-sync-cli/" + EvidenceSyncCli.version()).withConcurrency(settings.concurrency()));
             PublishResult result = publisher.publish(request, reporter);
             reporter.finished(result);

@@ -1,6 +1,8 @@
 package io.evidencesync.cli.s3;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
 
 import io.evidencesync.cli.CliContext;
@@ -20,29 +22,37 @@ import software.amazon.awssdk.services.s3.S3Client;
  * The S3 client of a CLI run. Credentials are never options: the environment's {@code AWS_ACCESS_KEY_ID},
  * {@code AWS_SECRET_ACCESS_KEY} and {@code AWS_SESSION_TOKEN} (what aws-actions/configure-aws-credentials exports)
  * are read from the injected environment; otherwise the SDK's default chain decides (profile, web identity / OIDC,
- * container, instance). The Apache HTTP client keeps one pooled connection per concurrent upload.
+ * container, instance). The Apache HTTP client keeps one pooled connection per concurrent upload. Clients are
+ * built on first use, or ahead of it on a background thread.
  */
 public final class AwsAccess implements AutoCloseable {
     /** Used when an endpoint is given but no region (S3-compatible stores ignore it; SigV4 needs one). */
     public static final String ENDPOINT_DEFAULT_REGION = "us-east-1";
     private static final Pattern ACCOUNT_IN_ARN = Pattern.compile("::[0-9]{12}:");
 
-    private final SdkHttpClient httpClient;
-    private final S3Client s3;
+    private final S3Settings settings;
+    private final int connections;
     private final String credentialsDescription;
     private final AwsCredentialsProvider credentials;
     private final String region;
+    private CompletableFuture<Clients> clients;
 
-    private AwsAccess(SdkHttpClient httpClient, S3Client s3, String credentialsDescription,
+    /** The HTTP client and the S3 client over it, built together. */
+    private record Clients(SdkHttpClient http, S3Client s3) {
+    }
+
+    private AwsAccess(S3Settings settings, int connections, String credentialsDescription,
                       AwsCredentialsProvider credentials, String region) {
-        this.httpClient = httpClient;
-        this.s3 = s3;
+        this.settings = settings;
+        this.connections = connections;
         this.credentialsDescription = credentialsDescription;
         this.credentials = credentials;
         this.region = region;
     }
 
     /**
+     * Describes the access; builds nothing yet (see {@link #prepareInBackground()} and {@link #s3()}).
+     *
      * @param region      the region, or null for the SDK's region chain
      * @param connections concurrent requests to allow
      */
@@ -50,22 +60,59 @@ public final class AwsAccess implements AutoCloseable {
                                  int connections) {
         AwsCredentialsProvider credentials = environmentCredentials(context);
         String effectiveRegion = region != null ? region : endpoint != null ? ENDPOINT_DEFAULT_REGION : null;
+        return new AwsAccess(new S3Settings(effectiveRegion, endpoint, pathStyle, credentials,
+                S3Settings.DEFAULT_MAX_ATTEMPTS), connections, describe(context, credentials), credentials, effectiveRegion);
+    }
+
+    /**
+     * Starts building the clients on a background thread: on a cold JVM that is about a thousand SDK classes, which
+     * then load while the caller reads evidence instead of before. {@link #s3()} waits for it.
+     */
+    public synchronized AwsAccess prepareInBackground() {
+        if (clients == null) {
+            clients = new CompletableFuture<>();
+            CompletableFuture<Clients> pending = clients;
+            Thread builder = new Thread(() -> {
+                try {
+                    pending.complete(build());
+                } catch (RuntimeException e) {
+                    pending.completeExceptionally(e);
+                }
+            }, "aws-clients");
+            builder.setDaemon(true);
+            builder.start();
+        }
+        return this;
+    }
+
+    /** The S3 client: built now, or by {@link #prepareInBackground()}. */
+    public S3Client s3() {
+        return clients().s3();
+    }
+
+    private Clients clients() {
+        prepareInBackground();
+        try {
+            return clients.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private Clients build() {
         // no "Expect: 100-continue": it costs a round trip per object, and evidence objects are mostly small
         SdkHttpClient http = ApacheHttpClient.builder().maxConnections(connections).expectContinueEnabled(false)
                 .connectionTimeout(Duration.ofSeconds(10)).socketTimeout(Duration.ofSeconds(60)).build();
         try {
-            S3Client client = S3ClientFactory.create(new S3Settings(effectiveRegion, endpoint, pathStyle, credentials,
-                    S3Settings.DEFAULT_MAX_ATTEMPTS), http);
-            return new AwsAccess(http, client, describe(context, credentials), credentials, effectiveRegion);
+            return new Clients(http, S3ClientFactory.create(settings, http));
         } catch (SdkClientException e) {
             http.close();
             throw new EvidenceException("no AWS region: set --region (action input region) or AWS_REGION"
                     + " (aws-actions/configure-aws-credentials sets it)", e);
         }
-    }
-
-    public S3Client s3() {
-        return s3;
     }
 
     /** The credentials the S3 client uses (environment, else null for the SDK default chain), for other AWS clients. */
@@ -81,7 +128,7 @@ public final class AwsAccess implements AutoCloseable {
 
     /** The HTTP client, shared with other AWS clients of this run (they do not close it). */
     public SdkHttpClient httpClient() {
-        return httpClient;
+        return clients().http();
     }
 
     /** Where the credentials come from, in words; never a key, token or account id. */
@@ -91,8 +138,20 @@ public final class AwsAccess implements AutoCloseable {
 
     @Override
     public void close() {
-        s3.close();
-        httpClient.close();
+        CompletableFuture<Clients> built;
+        synchronized (this) {
+            built = clients;
+        }
+        if (built == null) {
+            return;
+        }
+        try {
+            Clients open = built.join();
+            open.s3().close();
+            open.http().close();
+        } catch (CompletionException e) {
+            // building failed: nothing was left open, and the failure was reported where the client was needed
+        }
     }
 
     private static AwsCredentialsProvider environmentCredentials(CliContext context) {

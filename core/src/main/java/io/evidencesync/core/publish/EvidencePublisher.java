@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.evidencesync.core.EvidenceException;
 import io.evidencesync.core.contract.EvidenceContract;
@@ -35,14 +36,20 @@ public final class EvidencePublisher {
     /** Parts of large files uploaded at once, across all files: bounds part buffers in memory to 4 × the part size. */
     static final int PART_CONCURRENCY = 4;
 
-    private final S3Client s3;
+    private final Supplier<S3Client> s3;
     private final PublisherOptions options;
-    private final ManifestWriter manifestWriter;
 
     public EvidencePublisher(S3Client s3, PublisherOptions options) {
+        this(() -> s3, options);
+    }
+
+    /**
+     * @param s3 asked for the client only once every file has been read and accepted, and never in a dry run, so
+     *           that an adapter can build the client (seconds of class loading on a cold JVM) while files are read
+     */
+    public EvidencePublisher(Supplier<S3Client> s3, PublisherOptions options) {
         this.options = options;
         this.s3 = s3;
-        this.manifestWriter = new ManifestWriter(s3);
     }
 
     public PublishResult publish(PublishRequest request, PublishListener listener) {
@@ -61,10 +68,11 @@ public final class EvidencePublisher {
             planned.forEach(listener::published);
             return new PublishResult(request.bucket(), planned, manifestKey, null, true);
         }
+        S3Client client = s3.get();
         ExecutorService partPool = Executors.newFixedThreadPool(PART_CONCURRENCY, daemon("evidence-part"));
         List<PublishedObject> objects;
         try {
-            ObjectUploader uploader = new ObjectUploader(s3, options.multipartThreshold(), options.partSize(), partPool);
+            ObjectUploader uploader = new ObjectUploader(client, options.multipartThreshold(), options.partSize(), partPool);
             objects = runAll(prepared, file -> {
                 PublishedObject object = uploader.upload(request.bucket(), file, request.encryption());
                 listener.published(object);
@@ -76,7 +84,7 @@ public final class EvidencePublisher {
         RunManifest manifest = new RunManifest(ManifestCodec.SCHEMA, request.bucket(),
                 request.provenance().toAttributes(), options.producer(), options.clock().instant().toString(),
                 objects.stream().map(EvidencePublisher::entry).toList());
-        String manifestVersion = manifestWriter.write(request.bucket(), manifestKey, manifest, request.encryption());
+        String manifestVersion = new ManifestWriter(client).write(request.bucket(), manifestKey, manifest, request.encryption());
         listener.manifestWritten(manifestKey);
         return new PublishResult(request.bucket(), sorted(objects), manifestKey, manifestVersion, false);
     }
