@@ -11,9 +11,13 @@ import io.evidencesync.core.evidence.InputSource;
 
 /**
  * A file source that hashes what its readers read: when one reader consumes the whole file (validation normally
- * does), the SHA-256 comes for free from that pass instead of a second read of the file.
+ * does), the SHA-256 comes for free from that pass instead of a second read of the file. Files of
+ * {@link #BACKGROUND_THRESHOLD} bytes or more are hashed on a second thread while the reader parses them.
  */
 final class HashingSource implements InputSource {
+    static final long BACKGROUND_THRESHOLD = 8L * 1024 * 1024;
+    private static final int CHUNK = 64 * 1024;
+
     private final Path file;
     private final long size;
     private volatile byte[] digest;
@@ -25,25 +29,21 @@ final class HashingSource implements InputSource {
 
     @Override
     public InputStream open() throws IOException {
-        MessageDigest sha = Digests.sha256();
+        Sink sink = size >= BACKGROUND_THRESHOLD ? new Background(new BackgroundDigest(CHUNK)) : new Inline(Digests.sha256());
         return new FilterInputStream(Files.newInputStream(file)) {
             private long read;
 
             @Override
             public int read() throws IOException {
-                int b = super.read();
-                if (b >= 0) {
-                    sha.update((byte) b);
-                    read++;
-                }
-                return b;
+                byte[] one = new byte[1];
+                return read(one, 0, 1) == -1 ? -1 : one[0] & 0xff;
             }
 
             @Override
             public int read(byte[] buffer, int offset, int length) throws IOException {
                 int n = super.read(buffer, offset, length);
                 if (n > 0) {
-                    sha.update(buffer, offset, n);
+                    sink.update(buffer, offset, n);
                     read += n;
                 }
                 return n;
@@ -63,10 +63,15 @@ final class HashingSource implements InputSource {
 
             @Override
             public void close() throws IOException {
-                if (read == size && digest == null) {
-                    digest = sha.digest();
+                try {
+                    if (read == size && digest == null) {
+                        digest = sink.finish();
+                    } else {
+                        sink.abandon();
+                    }
+                } finally {
+                    super.close();
                 }
-                super.close();
             }
         };
     }
@@ -75,5 +80,47 @@ final class HashingSource implements InputSource {
     byte[] sha256() throws IOException {
         byte[] known = digest;
         return known != null ? known : Digests.sha256(InputSource.of(file));
+    }
+
+    private interface Sink {
+        void update(byte[] bytes, int offset, int length) throws IOException;
+
+        byte[] finish() throws IOException;
+
+        void abandon();
+    }
+
+    private record Inline(MessageDigest sha) implements Sink {
+        @Override
+        public void update(byte[] bytes, int offset, int length) {
+            sha.update(bytes, offset, length);
+        }
+
+        @Override
+        public byte[] finish() {
+            return sha.digest();
+        }
+
+        @Override
+        public void abandon() {
+            // nothing runs in the background
+        }
+    }
+
+    private record Background(BackgroundDigest digest) implements Sink {
+        @Override
+        public void update(byte[] bytes, int offset, int length) throws IOException {
+            digest.update(bytes, offset, length);
+        }
+
+        @Override
+        public byte[] finish() throws IOException {
+            return digest.finish();
+        }
+
+        @Override
+        public void abandon() {
+            digest.abandon();
+        }
     }
 }

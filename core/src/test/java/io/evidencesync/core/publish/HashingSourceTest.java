@@ -41,4 +41,42 @@ class HashingSourceTest {
 
         assertThat(source.sha256()).isEqualTo(Digests.sha256(InputSource.of(file)));
     }
+
+    @Test
+    void shouldHashALargeFileOnASecondThreadToTheSameDigest() throws IOException {
+        Path file = dir.resolve("big.json");
+        byte[] block = "{\"class_uid\": 6007, \"message\": \"0123456789abcdef\"}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (var out = Files.newOutputStream(file)) {
+            for (long written = 0; written < HashingSource.BACKGROUND_THRESHOLD + 12345; written += block.length) {
+                out.write(block);
+            }
+        }
+        byte[] expected = Digests.sha256(InputSource.of(file));
+        HashingSource source = new HashingSource(file, Files.size(file));
+
+        try (InputStream in = new java.io.BufferedInputStream(source.open(), 8000)) {
+            byte[] odd = new byte[7777];
+            while (in.read(odd) != -1) {
+                // read in chunks that never line up with the hashing buffers
+            }
+        }
+        Files.writeString(file, "changed after the read");
+
+        assertThat(source.sha256()).as("the digest of the bytes read, from the hashing thread").isEqualTo(expected);
+    }
+
+    @Test
+    void shouldStopTheHashingThreadWhenALargeFileIsReadOnlyInPart() throws IOException {
+        Path file = dir.resolve("big.bin");
+        Files.write(file, new byte[(int) HashingSource.BACKGROUND_THRESHOLD + 1]);
+        HashingSource source = new HashingSource(file, Files.size(file));
+
+        try (InputStream in = source.open()) {
+            in.read(new byte[1024]);
+        }
+
+        assertThat(source.sha256()).isEqualTo(Digests.sha256(InputSource.of(file)));
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                .as("no hashing thread is left behind").doesNotContain("evidence-sha256");
+    }
 }
