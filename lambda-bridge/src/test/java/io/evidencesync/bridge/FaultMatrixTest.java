@@ -241,6 +241,32 @@ class FaultMatrixTest extends BridgeSandboxTest {
     }
 
     @Test
+    void shouldReportALateDuplicateOfADeletedVersionAsDuplicateFromItsReceipt() throws IOException {
+        String event = evidence();
+        invoke(sandbox.bridge(), event);
+        sandbox.s3.deleteObject(b -> b.bucket(BridgeSandbox.BUCKET).key(key).versionId(put.versionId()));
+
+        String redelivered = invoke(sandbox.bridge(), event);
+
+        assertThat(redelivered).contains("\"duplicate\":1");
+        assertSyncedOnce();
+    }
+
+    @Test
+    void shouldReportARedeliveryAsDuplicateWhileHyperproofCannotResolveItsControl() throws IOException {
+        String event = evidence();
+        invoke(sandbox.bridge(), event);
+        for (int i = 0; i < 10; i++) {
+            HYPERPROOF.emulator().faults().enqueue("GET", "/v1/controls", Fault.serverError(503));
+        }
+
+        String redelivered = invoke(sandbox.bridge(), event); // a new execution environment: no controls cached
+
+        assertThat(redelivered).contains("\"duplicate\":1");
+        assertSyncedOnce();
+    }
+
+    @Test
     void shouldNeverUploadWhenTheChecksumDoesNotMatch() {
         key = BridgeSandbox.evidenceKey("tampered.json");
         sandbox.putEvidence(key, BridgeSandbox.resource("otlp-logs.json"), null, "00".repeat(32), EvidenceFormat.OTLP_JSON);
