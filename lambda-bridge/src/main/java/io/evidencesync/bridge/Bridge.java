@@ -126,7 +126,7 @@ final class Bridge {
 
         String toJson() {
             return "{\"synced\":" + count(Outcome.Status.SYNCED) + ",\"duplicate\":" + count(Outcome.Status.DUPLICATE)
-                    + ",\"skipped\":" + count(Outcome.Status.SKIPPED) + ",\"failed\":" + count(Outcome.Status.FAILED) + "}";
+                    + ",\"superseded\":" + count(Outcome.Status.SUPERSEDED) + ",\"skipped\":" + count(Outcome.Status.SKIPPED) + ",\"failed\":" + count(Outcome.Status.FAILED) + "}";
         }
     }
 

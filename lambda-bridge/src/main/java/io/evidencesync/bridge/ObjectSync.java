@@ -26,6 +26,8 @@ import io.evidencesync.core.receipt.BuildLink;
 import io.evidencesync.core.receipt.Receipt;
 import io.evidencesync.core.receipt.ReceiptKeys;
 import io.evidencesync.core.receipt.ReceiptProof;
+import io.evidencesync.core.receipt.ReceiptStatus;
+import io.evidencesync.core.receipt.Sequencers;
 
 /**
  * Syncs one object version to Hyperproof exactly once per target control, although S3 delivers events at least once
@@ -41,6 +43,8 @@ import io.evidencesync.core.receipt.ReceiptProof;
  * <li>upload one proof per target (a new version of the previous S3 version's proof when the "latest" receipt has
  * one); after a takeover, look for each proof first and adopt it, so a crash between upload and receipt never
  * doubles a proof;</li>
+ * <li>an event older (by its S3 sequencer) than the version the key's "latest" receipt reflects is not uploaded:
+ * its claim becomes a "superseded" receipt naming the newer version and its proofs;</li>
  * <li>replace the claim with the "synced" receipt ({@code If-Match} the claim's ETag), then update "latest" and
  * write the trace index entries side by side.</li>
  * </ol>
@@ -191,7 +195,7 @@ final class ObjectSync {
     private Outcome alreadyDone(ObjectRef ref, Optional<ReceiptStore.Stored> existing, Progress progress, long started) {
         if (existing.isPresent() && ref.versionId() != null) {
             Receipt receipt = existing.get().receipt();
-            if (receipt.isSynced()) {
+            if (isDone(receipt, ref.sequencer())) {
                 return duplicate(ref, receipt, progress, started);
             }
             if (isFreshClaim(receipt)) {
@@ -210,7 +214,7 @@ final class ObjectSync {
                 object.lastModified() == null ? null : object.lastModified().toString(),
                 new BuildLink(metadata.runUrl(), metadata.manifestKey(), metadata.ciSystem(),
                         metadata.pipelineName(), metadata.runId(), metadata.runAttempt(), metadata.revision()),
-                claimTokens.get(), invocation.requestId(), clock.instant());
+                claimTokens.get(), invocation.requestId(), clock.instant()).withSequencer(ref.sequencer());
         Claim claimed = claim(bucket, receiptKey, claim);
         if (claimed.duplicateOf() != null) {
             return duplicate(ref, claimed.duplicateOf(), progress, started);
@@ -220,6 +224,11 @@ final class ObjectSync {
         Receipt synced;
         try {
             previous = previousProofs(ref.versionId(), claimed.replacedSynced(), Concurrently.join(latestRead));
+            Receipt newer = newerSynced(ref, previous.latest());
+            if (newer != null) {
+                complete(bucket, receiptKey, claim.superseded(newer, clock.instant()), claimed.etag());
+                return superseded(ref, newer, progress, started);
+            }
             ProofUpload upload = upload(ref, metadata, object);
             for (Target target : targets) {
                 ReceiptProof proof = uploadTo(target, upload, previous.proofs().get(target.key()),
@@ -341,7 +350,7 @@ final class ObjectSync {
             }
             boolean changedUnversioned = receipt.isSynced() && claim.versionId() == null
                     && !Objects.equals(receipt.sha256(), claim.sha256());
-            if (receipt.isSynced() && !changedUnversioned) {
+            if (isDone(receipt, claim.sequencer()) && !changedUnversioned) {
                 return new Claim(null, false, receipt, null);
             }
             if (isFreshClaim(receipt)) {
@@ -357,8 +366,16 @@ final class ObjectSync {
         }
     }
 
+    /**
+     * Synced; or superseded, for a redelivery of S3's event (with a sequencer). A replay without a sequencer takes a
+     * superseded version over and uploads it: how an operator brings an older version into Hyperproof anyway.
+     */
+    private static boolean isDone(Receipt receipt, String eventSequencer) {
+        return receipt.isSynced() || receipt.status() == ReceiptStatus.SUPERSEDED && eventSequencer != null;
+    }
+
     private boolean isFreshClaim(Receipt receipt) {
-        return receipt.status() == io.evidencesync.core.receipt.ReceiptStatus.CLAIMED
+        return receipt.status() == ReceiptStatus.CLAIMED
                 && !receipt.isStaleClaim(clock.instant(), config.staleClaimAfter());
     }
 
@@ -443,7 +460,27 @@ final class ObjectSync {
         return "synced, but the latest receipt kept changing concurrently and was not updated";
     }
 
+    /**
+     * The key's latest synced receipt when it is of a later version than this event's, by the S3 event sequencers;
+     * null when either has no sequencer (a replay, or a receipt written before sequencers were recorded).
+     */
+    private static Receipt newerSynced(ObjectRef ref, ReceiptStore.Stored latest) {
+        if (ref.versionId() == null || ref.sequencer() == null || latest == null) {
+            return null; // unversioned: the object read is the current one anyway
+        }
+        Receipt receipt = latest.receipt();
+        if (!receipt.isSynced() || !Sequencers.isValid(receipt.sequencer())
+                || Objects.equals(receipt.versionId(), ref.versionId())) {
+            return null;
+        }
+        return Sequencers.compare(ref.sequencer(), receipt.sequencer()) < 0 ? receipt : null;
+    }
+
+    /** By sequencer when both have one (the order S3 wrote the versions), else by LastModified. */
     private static boolean isNewer(Receipt existing, Receipt candidate) {
+        if (existing.isSynced() && Sequencers.isValid(existing.sequencer()) && Sequencers.isValid(candidate.sequencer())) {
+            return Sequencers.compare(existing.sequencer(), candidate.sequencer()) > 0;
+        }
         if (!existing.isSynced() || existing.lastModified() == null || candidate.lastModified() == null) {
             return false;
         }
@@ -455,8 +492,18 @@ final class ObjectSync {
         progress.controls = receipt.proofs().stream()
                 .map(p -> p.controlIdentifier() != null ? p.controlIdentifier() : p.targetKey()).toList();
         receipt.proofs().forEach(p -> progress.proofIds.add(p.proofId()));
-        return outcome(Outcome.Status.DUPLICATE, ref, progress, "already synced (receipt "
-                + ReceiptKeys.versionKey(config.receiptsPrefix(), ref.key(), ref.versionId()) + ")", started);
+        return outcome(Outcome.Status.DUPLICATE, ref, progress, (receipt.isSynced() ? "already synced (receipt "
+                : "already superseded (receipt ") + ReceiptKeys.versionKey(config.receiptsPrefix(), ref.key(), ref.versionId())
+                + ")", started);
+    }
+
+    private Outcome superseded(ObjectRef ref, Receipt newer, Progress progress, long started) {
+        return outcome(Outcome.Status.SUPERSEDED, ref, progress, "superseded: version " + newer.versionId()
+                + " of this key (event sequencer " + newer.sequencer() + ", later than this event's " + ref.sequencer()
+                + ") was synced first, as proof(s) " + newer.proofs().stream().map(ReceiptProof::proofId).toList()
+                + "; this older version was not uploaded, so it did not become the proof's newest version (receipt "
+                + ReceiptKeys.versionKey(config.receiptsPrefix(), ref.key(), ref.versionId())
+                + "; replay the event without its sequencer to upload it anyway)", started);
     }
 
     private Outcome failed(ObjectRef ref, Progress progress, String reason, boolean retryable, long started) {

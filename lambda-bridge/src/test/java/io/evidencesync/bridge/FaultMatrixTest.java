@@ -167,8 +167,9 @@ class FaultMatrixTest extends BridgeSandboxTest {
         // what a crash leaves behind: the claim, never completed, now older than the function timeout
         Receipt released = sandbox.receipt(receiptKey());
         Receipt crashed = new Receipt(released.schema(), ReceiptStatus.CLAIMED, released.bucket(), released.key(),
-                released.versionId(), released.sha256(), released.size(), released.lastModified(), released.build(),
-                List.of(), null, released.claimToken(), "crashed-request", Instant.now().minus(Duration.ofHours(1)), null, null);
+                released.versionId(), released.sha256(), released.size(), released.lastModified(), released.sequencer(),
+                released.build(), List.of(), null, released.claimToken(), "crashed-request",
+                Instant.now().minus(Duration.ofHours(1)), null, null, null);
         sandbox.s3.putObject(b -> b.bucket(BridgeSandbox.BUCKET).key(receiptKey()), RequestBody.fromBytes(ReceiptCodec.toJson(crashed)));
 
         String result = invoke(sandbox.bridge(), event);
