@@ -95,10 +95,13 @@ final class Bridge {
             }
         };
         HyperproofClient hyperproof = new HyperproofClient(http, config.endpoints(), tokens, retry, sleeper, retries, clock);
-        ObjectSync sync = new ObjectSync(config, new ObjectSpooler(s3, spoolDirectory), new ReceiptStore(s3),
+        ReceiptStore receipts = new ReceiptStore(s3);
+        java.util.concurrent.ExecutorService io = Concurrently.pool();
+        ObjectSync sync = new ObjectSync(config, new ObjectSpooler(s3, spoolDirectory), receipts,
+                new TraceIndex(receipts, config.receiptsPrefix(), io),
                 new RoutePlanner(new ProofRouter(config.controlMap(), config.controlId()), s3),
                 new ControlResolver(hyperproof, config.controlsTtl(), clock), hyperproof, clock,
-                () -> UUID.randomUUID().toString());
+                () -> UUID.randomUUID().toString(), io);
         return new Bridge(config, sync, out, clock);
     }
 
@@ -123,7 +126,7 @@ final class Bridge {
 
         String toJson() {
             return "{\"synced\":" + count(Outcome.Status.SYNCED) + ",\"duplicate\":" + count(Outcome.Status.DUPLICATE)
-                    + ",\"skipped\":" + count(Outcome.Status.SKIPPED) + ",\"failed\":" + count(Outcome.Status.FAILED) + "}";
+                    + ",\"superseded\":" + count(Outcome.Status.SUPERSEDED) + ",\"skipped\":" + count(Outcome.Status.SKIPPED) + ",\"failed\":" + count(Outcome.Status.FAILED) + "}";
         }
     }
 

@@ -11,11 +11,11 @@ import com.google.gson.JsonObject;
 
 /**
  * Counts per invocation, flushed as one CloudWatch Embedded Metric Format document on stdout: Synced, Duplicate,
- * Skipped, Failed (objects) and Retried (Hyperproof calls retried).
+ * Superseded, Skipped, Failed (objects) and Retried (Hyperproof calls retried).
  */
 final class Metrics {
     enum Name {
-        Synced, Duplicate, Skipped, Failed, Retried
+        Synced, Duplicate, Superseded, Skipped, Failed, Retried
     }
 
     private final PrintStream out;
@@ -40,6 +40,7 @@ final class Metrics {
         add(switch (outcome.status()) {
             case SYNCED -> Name.Synced;
             case DUPLICATE -> Name.Duplicate;
+            case SUPERSEDED -> Name.Superseded;
             case SKIPPED -> Name.Skipped;
             case FAILED -> Name.Failed;
         });

@@ -8,8 +8,9 @@ package io.evidencesync.bridge;
  * @param versionId the version, or null on an unversioned bucket
  * @param size      bytes, or -1 when the event did not say
  * @param eventName e.g. {@code ObjectCreated:Put}
+ * @param sequencer the event's {@code s3.object.sequencer} (orders the events of one key), or null when it has none
  */
-record ObjectRef(String bucket, String key, String versionId, long size, String eventName) {
+record ObjectRef(String bucket, String key, String versionId, long size, String eventName, String sequencer) {
     String uri() {
         return "s3://" + bucket + "/" + key;
     }

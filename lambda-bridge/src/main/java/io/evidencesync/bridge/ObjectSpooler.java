@@ -28,20 +28,70 @@ final class ObjectSpooler {
         this.directory = directory;
     }
 
+    /**
+     * One GetObject whose response headers have arrived and whose body is not read yet, so the caller can still
+     * decide not to read it (a duplicate delivery). Closing it aborts an unread body.
+     */
+    static final class Opened implements AutoCloseable {
+        private final String bucket;
+        private final String key;
+        private final String versionId;
+        private final ResponseInputStream<GetObjectResponse> in;
+        private boolean consumed;
+
+        private Opened(String bucket, String key, String versionId, ResponseInputStream<GetObjectResponse> in) {
+            this.bucket = bucket;
+            this.key = key;
+            this.versionId = versionId;
+            this.in = in;
+        }
+
+        /** The Content-Length S3 announced, or -1. */
+        long contentLength() {
+            Long length = in.response().contentLength();
+            return length == null ? -1 : length;
+        }
+
+        @Override
+        public void close() {
+            if (!consumed) {
+                consumed = true;
+                in.abort();
+            }
+        }
+    }
+
+    /** Reads one object version start to end into a temporary file. */
     SpooledObject spool(String bucket, String key, String versionId) {
+        try (Opened opened = open(bucket, key, versionId)) {
+            return spool(opened);
+        }
+    }
+
+    /** Sends the GetObject and waits for its headers; refuses objects of 100 MiB or more before reading a byte. */
+    Opened open(String bucket, String key, String versionId) {
         ResponseInputStream<GetObjectResponse> in;
         try {
             in = s3.getObject(b -> b.bucket(bucket).key(key).versionId(versionId));
         } catch (SdkException e) {
             throw S3Errors.describe(e, "read", bucket, key);
         }
-        GetObjectResponse response = in.response();
-        Long length = response.contentLength();
+        Long length = in.response().contentLength();
         if (length != null && length >= HyperproofClient.MAX_PROOF_BYTES) {
             in.abort();
             throw new PoisonException("object is " + length + " bytes; Hyperproof accepts proof files under "
                     + HyperproofClient.MAX_PROOF_BYTES + " bytes (100 MiB)");
         }
+        return new Opened(bucket, key, versionId, in);
+    }
+
+    /** Reads the body of an opened object into a temporary file while hashing it. */
+    SpooledObject spool(Opened opened) {
+        String bucket = opened.bucket;
+        String key = opened.key;
+        ResponseInputStream<GetObjectResponse> in = opened.in;
+        opened.consumed = true;
+        GetObjectResponse response = in.response();
         Path file = null;
         try (InputStream body = in) {
             file = Files.createTempFile(directory, "evidence-", ".spool");
@@ -61,7 +111,7 @@ final class ObjectSpooler {
                 }
             }
             return new SpooledObject(file, size, Digests.hex(sha.digest()), response.metadata(),
-                    response.versionId() != null ? response.versionId() : versionId, response.lastModified());
+                    response.versionId() != null ? response.versionId() : opened.versionId, response.lastModified());
         } catch (IOException | RuntimeException e) {
             deleteQuietly(file);
             if (e instanceof PoisonException poison) {

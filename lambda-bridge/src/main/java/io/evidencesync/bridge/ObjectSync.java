@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 import io.evidencesync.core.EvidenceException;
@@ -24,36 +26,56 @@ import io.evidencesync.core.receipt.BuildLink;
 import io.evidencesync.core.receipt.Receipt;
 import io.evidencesync.core.receipt.ReceiptKeys;
 import io.evidencesync.core.receipt.ReceiptProof;
+import io.evidencesync.core.receipt.ReceiptStatus;
+import io.evidencesync.core.receipt.Sequencers;
 
 /**
  * Syncs one object version to Hyperproof exactly once per target control, although S3 delivers events at least once
  * and sometimes concurrently:
  * <ol>
- * <li>skip objects outside {@code ALLOWED_BUCKETS} and under the receipts prefix; a synced receipt means duplicate;</li>
- * <li>spool the object, verify its SHA-256 against the contract metadata, parse it and route it;</li>
+ * <li>skip objects outside {@code ALLOWED_BUCKETS} and under the receipts prefix; a synced receipt means duplicate
+ * (read before the body only for objects of {@link #READ_RECEIPT_FIRST_FROM_BYTES} or more; smaller ones find it
+ * through the claim);</li>
+ * <li>spool the object, verify its SHA-256 against the contract metadata, parse it and route it (meanwhile the key's
+ * latest receipt is read);</li>
  * <li>claim it by creating a "claimed" receipt with {@code If-None-Match: *}; a fresh claim of another invocation
  * fails the record (retried later), a stale or released one is taken over;</li>
  * <li>upload one proof per target (a new version of the previous S3 version's proof when the "latest" receipt has
  * one); after a takeover, look for each proof first and adopt it, so a crash between upload and receipt never
  * doubles a proof;</li>
- * <li>replace the claim with the "synced" receipt ({@code If-Match} the claim's ETag), then update "latest".</li>
+ * <li>an event older (by its S3 sequencer) than the version the key's "latest" receipt reflects is not uploaded:
+ * its claim becomes a "superseded" receipt naming the newer version and its proofs;</li>
+ * <li>replace the claim with the "synced" receipt ({@code If-Match} the claim's ETag), then update "latest" and
+ * write the trace index entries side by side.</li>
  * </ol>
  */
 final class ObjectSync {
+    /**
+     * Below this size a redelivered object is recognised by the claim (whose conflict reads the receipt), which
+     * saves every first delivery a receipt read; from it, the receipt is read before the body is.
+     */
+    static final long READ_RECEIPT_FIRST_FROM_BYTES = 1024 * 1024;
+
     private final BridgeConfig config;
     private final ObjectSpooler spooler;
     private final ReceiptStore receipts;
+    private final TraceIndex index;
+    private final Executor calls;
     private final RoutePlanner planner;
     private final ControlResolver resolver;
     private final HyperproofClient hyperproof;
     private final Clock clock;
     private final Supplier<String> claimTokens;
 
-    ObjectSync(BridgeConfig config, ObjectSpooler spooler, ReceiptStore receipts, RoutePlanner planner,
-               ControlResolver resolver, HyperproofClient hyperproof, Clock clock, Supplier<String> claimTokens) {
+    /** @param calls runs the S3 calls that do not depend on each other side by side (see {@link Concurrently}) */
+    ObjectSync(BridgeConfig config, ObjectSpooler spooler, ReceiptStore receipts, TraceIndex index, RoutePlanner planner,
+               ControlResolver resolver, HyperproofClient hyperproof, Clock clock, Supplier<String> claimTokens,
+               Executor calls) {
         this.config = config;
         this.spooler = spooler;
         this.receipts = receipts;
+        this.index = index;
+        this.calls = calls;
         this.planner = planner;
         this.resolver = resolver;
         this.hyperproof = hyperproof;
@@ -100,63 +122,139 @@ final class ObjectSync {
             return outcome(Outcome.Status.SKIPPED, ref, progress, "a folder marker, not evidence", started);
         }
         String receiptKey = ReceiptKeys.versionKey(config.receiptsPrefix(), key, ref.versionId());
-        Optional<ReceiptStore.Stored> existing = receipts.read(bucket, receiptKey);
+        String latestKey = ReceiptKeys.latestKey(config.receiptsPrefix(), key);
+        // the key's latest receipt (for the previous version's proofs) is read while the object is
+        CompletableFuture<Optional<ReceiptStore.Stored>> latestRead = read(bucket, latestKey);
+        ObjectSpooler.Opened opened;
+        try {
+            opened = spooler.open(bucket, key, ref.versionId());
+        } catch (RuntimeException e) {
+            // a synced version may have been deleted since (a late duplicate): its receipt still answers
+            return duplicateOrThrow(e, ref, receiptKey, progress, started);
+        }
+        try (opened) {
+            boolean receiptRead = opened.contentLength() >= READ_RECEIPT_FIRST_FROM_BYTES;
+            if (receiptRead) {
+                Outcome done = alreadyDone(ref, receipts.read(bucket, receiptKey), progress, started);
+                if (done != null) {
+                    return done; // a large duplicate's body is never read
+                }
+            }
+            try (SpooledObject object = spooler.spool(opened)) {
+                List<Target> targets;
+                EvidenceMetadata metadata;
+                try {
+                    metadata = verifiedMetadata(key, object, progress);
+                    targets = resolve(planner.plan(bucket, key, metadata, object), invocation.deadline());
+                } catch (RuntimeException e) {
+                    if (receiptRead) {
+                        throw e;
+                    }
+                    // a redelivery of a synced version stays a duplicate even when its route no longer resolves
+                    return duplicateOrThrow(e, ref, receiptKey, progress, started);
+                }
+                progress.controls = targets.stream().map(Target::label).toList();
+                return sync(ref, invocation, progress, started, receiptKey, latestRead, object, metadata, targets);
+            }
+        }
+    }
+
+    private static EvidenceMetadata verifiedMetadata(String key, SpooledObject object, Progress progress) {
+        EvidenceMetadata metadata;
+        try {
+            metadata = EvidenceContract.readMetadata(key, object.metadata());
+        } catch (EvidenceException e) {
+            throw new PoisonException(e.getMessage(), e);
+        }
+        progress.buildUrl = metadata.runUrl();
+        if (!metadata.sha256().equals(object.sha256())) {
+            throw new PoisonException("SHA-256 mismatch: the metadata says " + metadata.sha256()
+                    + " but the bytes read hash to " + object.sha256() + "; nothing was uploaded");
+        }
+        return metadata;
+    }
+
+    /** After {@code failure}: a duplicate when the version's receipt says synced, else the failure. */
+    private Outcome duplicateOrThrow(RuntimeException failure, ObjectRef ref, String receiptKey, Progress progress,
+                                     long started) {
+        Optional<ReceiptStore.Stored> existing;
+        try {
+            existing = receipts.read(ref.bucket(), receiptKey);
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+            throw failure;
+        }
+        Outcome done = alreadyDone(ref, existing, progress, started);
+        if (done != null) {
+            return done;
+        }
+        throw failure;
+    }
+
+    /** Duplicate when the version's receipt says synced; fails the delivery while another invocation holds a fresh claim. */
+    private Outcome alreadyDone(ObjectRef ref, Optional<ReceiptStore.Stored> existing, Progress progress, long started) {
         if (existing.isPresent() && ref.versionId() != null) {
             Receipt receipt = existing.get().receipt();
-            if (receipt.isSynced()) {
+            if (isDone(receipt, ref.sequencer())) {
                 return duplicate(ref, receipt, progress, started);
             }
             if (isFreshClaim(receipt)) {
                 throw inFlight(receipt);
             }
         }
-        try (SpooledObject object = spooler.spool(bucket, key, ref.versionId())) {
-            EvidenceMetadata metadata;
-            try {
-                metadata = EvidenceContract.readMetadata(key, object.metadata());
-            } catch (EvidenceException e) {
-                throw new PoisonException(e.getMessage(), e);
-            }
-            progress.buildUrl = metadata.runUrl();
-            if (!metadata.sha256().equals(object.sha256())) {
-                throw new PoisonException("SHA-256 mismatch: the metadata says " + metadata.sha256()
-                        + " but the bytes read hash to " + object.sha256() + "; nothing was uploaded");
-            }
-            Route route = planner.plan(bucket, key, metadata, object);
-            List<Target> targets = resolve(route, invocation.deadline());
-            progress.controls = targets.stream().map(Target::label).toList();
+        return null;
+    }
 
-            Receipt claim = Receipt.claim(bucket, key, ref.versionId(), object.sha256(), object.size(),
-                    object.lastModified() == null ? null : object.lastModified().toString(),
-                    new BuildLink(metadata.runUrl(), metadata.manifestKey(), metadata.ciSystem(),
-                            metadata.pipelineName(), metadata.runId(), metadata.runAttempt(), metadata.revision()),
-                    claimTokens.get(), invocation.requestId(), clock.instant());
-            Claim claimed = claim(bucket, receiptKey, claim);
-            if (claimed.duplicateOf() != null) {
-                return duplicate(ref, claimed.duplicateOf(), progress, started);
-            }
-            List<ReceiptProof> made = new ArrayList<>();
-            Previous previous = null;
-            Receipt synced;
-            try {
-                previous = previousProofs(bucket, key, ref.versionId(), claimed.replacedSynced());
-                for (Target target : targets) {
-                    ReceiptProof proof = uploadTo(target, upload(ref, metadata, object), previous.proofs().get(target.key()),
-                            claimed.takeover(), invocation.deadline());
-                    made.add(proof);
-                    progress.proofIds.add(proof.proofId());
-                }
-                synced = claim.synced(made, previous.versionId(), clock.instant());
-                complete(bucket, receiptKey, synced, claimed.etag());
-            } catch (RuntimeException e) {
-                // release the claim (best effort) so the retry need not wait for it to go stale
-                release(bucket, receiptKey, claim, claimed.etag(), made, previous == null ? null : previous.versionId(), e);
-                throw e;
-            }
-            String note = updateLatest(bucket, ReceiptKeys.latestKey(config.receiptsPrefix(), key), synced, previous.latest());
-            String indexNote = new TraceIndex(receipts, config.receiptsPrefix()).write(bucket, synced, metadata);
-            return outcome(Outcome.Status.SYNCED, ref, progress, note == null ? indexNote : note, started);
+    private Outcome sync(ObjectRef ref, Invocation invocation, Progress progress, long started, String receiptKey,
+                         CompletableFuture<Optional<ReceiptStore.Stored>> latestRead, SpooledObject object,
+                         EvidenceMetadata metadata, List<Target> targets) {
+        String bucket = ref.bucket();
+        String key = ref.key();
+        Receipt claim = Receipt.claim(bucket, key, ref.versionId(), object.sha256(), object.size(),
+                object.lastModified() == null ? null : object.lastModified().toString(),
+                new BuildLink(metadata.runUrl(), metadata.manifestKey(), metadata.ciSystem(),
+                        metadata.pipelineName(), metadata.runId(), metadata.runAttempt(), metadata.revision()),
+                claimTokens.get(), invocation.requestId(), clock.instant()).withSequencer(ref.sequencer());
+        Claim claimed = claim(bucket, receiptKey, claim);
+        if (claimed.duplicateOf() != null) {
+            return duplicate(ref, claimed.duplicateOf(), progress, started);
         }
+        List<ReceiptProof> made = new ArrayList<>();
+        Previous previous = null;
+        Receipt synced;
+        try {
+            previous = previousProofs(ref.versionId(), claimed.replacedSynced(), Concurrently.join(latestRead));
+            Receipt newer = newerSynced(ref, previous.latest());
+            if (newer != null) {
+                complete(bucket, receiptKey, claim.superseded(newer, clock.instant()), claimed.etag());
+                return superseded(ref, newer, progress, started);
+            }
+            ProofUpload upload = upload(ref, metadata, object);
+            for (Target target : targets) {
+                ReceiptProof proof = uploadTo(target, upload, previous.proofs().get(target.key()),
+                        claimed.takeover(), invocation.deadline());
+                made.add(proof);
+                progress.proofIds.add(proof.proofId());
+            }
+            synced = claim.synced(made, previous.versionId(), clock.instant());
+            complete(bucket, receiptKey, synced, claimed.etag());
+        } catch (RuntimeException e) {
+            // release the claim (best effort) so the retry need not wait for it to go stale
+            release(bucket, receiptKey, claim, claimed.etag(), made, previous == null ? null : previous.versionId(), e);
+            throw e;
+        }
+        // derived records, independent of each other: the key's latest receipt and the trace index entries
+        Previous before = previous;
+        CompletableFuture<String> latest = CompletableFuture.supplyAsync(
+                () -> updateLatest(bucket, ReceiptKeys.latestKey(config.receiptsPrefix(), key), synced, before.latest()),
+                calls);
+        String indexNote = index.write(bucket, synced, metadata);
+        String note = Concurrently.join(latest);
+        return outcome(Outcome.Status.SYNCED, ref, progress, note == null ? indexNote : note, started);
+    }
+
+    private CompletableFuture<Optional<ReceiptStore.Stored>> read(String bucket, String key) {
+        return CompletableFuture.supplyAsync(() -> receipts.read(bucket, key), calls);
     }
 
     private List<Target> resolve(Route route, Deadline deadline) {
@@ -252,7 +350,7 @@ final class ObjectSync {
             }
             boolean changedUnversioned = receipt.isSynced() && claim.versionId() == null
                     && !Objects.equals(receipt.sha256(), claim.sha256());
-            if (receipt.isSynced() && !changedUnversioned) {
+            if (isDone(receipt, claim.sequencer()) && !changedUnversioned) {
                 return new Claim(null, false, receipt, null);
             }
             if (isFreshClaim(receipt)) {
@@ -268,8 +366,16 @@ final class ObjectSync {
         }
     }
 
+    /**
+     * Synced; or superseded, for a redelivery of S3's event (with a sequencer). A replay without a sequencer takes a
+     * superseded version over and uploads it: how an operator brings an older version into Hyperproof anyway.
+     */
+    private static boolean isDone(Receipt receipt, String eventSequencer) {
+        return receipt.isSynced() || receipt.status() == ReceiptStatus.SUPERSEDED && eventSequencer != null;
+    }
+
     private boolean isFreshClaim(Receipt receipt) {
-        return receipt.status() == io.evidencesync.core.receipt.ReceiptStatus.CLAIMED
+        return receipt.status() == ReceiptStatus.CLAIMED
                 && !receipt.isStaleClaim(clock.instant(), config.staleClaimAfter());
     }
 
@@ -287,8 +393,8 @@ final class ObjectSync {
     }
 
     /** The proofs of the key's latest synced version (a different version, or changed bytes when unversioned). */
-    private Previous previousProofs(String bucket, String key, String versionId, Receipt replacedSynced) {
-        ReceiptStore.Stored stored = receipts.read(bucket, ReceiptKeys.latestKey(config.receiptsPrefix(), key)).orElse(null);
+    private Previous previousProofs(String versionId, Receipt replacedSynced, Optional<ReceiptStore.Stored> latestRead) {
+        ReceiptStore.Stored stored = latestRead.orElse(null);
         Receipt latest = replacedSynced;
         if (latest == null && stored != null && stored.receipt().isSynced()
                 && !Objects.equals(stored.receipt().versionId(), versionId)) {
@@ -354,7 +460,27 @@ final class ObjectSync {
         return "synced, but the latest receipt kept changing concurrently and was not updated";
     }
 
+    /**
+     * The key's latest synced receipt when it is of a later version than this event's, by the S3 event sequencers;
+     * null when either has no sequencer (a replay, or a receipt written before sequencers were recorded).
+     */
+    private static Receipt newerSynced(ObjectRef ref, ReceiptStore.Stored latest) {
+        if (ref.versionId() == null || ref.sequencer() == null || latest == null) {
+            return null; // unversioned: the object read is the current one anyway
+        }
+        Receipt receipt = latest.receipt();
+        if (!receipt.isSynced() || !Sequencers.isValid(receipt.sequencer())
+                || Objects.equals(receipt.versionId(), ref.versionId())) {
+            return null;
+        }
+        return Sequencers.compare(ref.sequencer(), receipt.sequencer()) < 0 ? receipt : null;
+    }
+
+    /** By sequencer when both have one (the order S3 wrote the versions), else by LastModified. */
     private static boolean isNewer(Receipt existing, Receipt candidate) {
+        if (existing.isSynced() && Sequencers.isValid(existing.sequencer()) && Sequencers.isValid(candidate.sequencer())) {
+            return Sequencers.compare(existing.sequencer(), candidate.sequencer()) > 0;
+        }
         if (!existing.isSynced() || existing.lastModified() == null || candidate.lastModified() == null) {
             return false;
         }
@@ -366,8 +492,18 @@ final class ObjectSync {
         progress.controls = receipt.proofs().stream()
                 .map(p -> p.controlIdentifier() != null ? p.controlIdentifier() : p.targetKey()).toList();
         receipt.proofs().forEach(p -> progress.proofIds.add(p.proofId()));
-        return outcome(Outcome.Status.DUPLICATE, ref, progress, "already synced (receipt "
-                + ReceiptKeys.versionKey(config.receiptsPrefix(), ref.key(), ref.versionId()) + ")", started);
+        return outcome(Outcome.Status.DUPLICATE, ref, progress, (receipt.isSynced() ? "already synced (receipt "
+                : "already superseded (receipt ") + ReceiptKeys.versionKey(config.receiptsPrefix(), ref.key(), ref.versionId())
+                + ")", started);
+    }
+
+    private Outcome superseded(ObjectRef ref, Receipt newer, Progress progress, long started) {
+        return outcome(Outcome.Status.SUPERSEDED, ref, progress, "superseded: version " + newer.versionId()
+                + " of this key (event sequencer " + newer.sequencer() + ", later than this event's " + ref.sequencer()
+                + ") was synced first, as proof(s) " + newer.proofs().stream().map(ReceiptProof::proofId).toList()
+                + "; this older version was not uploaded, so it did not become the proof's newest version (receipt "
+                + ReceiptKeys.versionKey(config.receiptsPrefix(), ref.key(), ref.versionId())
+                + "; replay the event without its sequencer to upload it anyway)", started);
     }
 
     private Outcome failed(ObjectRef ref, Progress progress, String reason, boolean retryable, long started) {

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * What happened to one object; becomes its JSON log line.
  *
- * @param status     synced, duplicate, skipped or failed
+ * @param status     synced, duplicate, superseded, skipped or failed
  * @param ref        the object
  * @param controls   the target controls (identifier or UUID; "organization" for org-level proof)
  * @param proofIds   the proofs made or found
@@ -17,7 +17,7 @@ import java.util.List;
 record Outcome(Status status, ObjectRef ref, List<String> controls, List<String> proofIds, String buildUrl,
                String reason, boolean retryable, long durationMs) {
     enum Status {
-        SYNCED, DUPLICATE, SKIPPED, FAILED
+        SYNCED, DUPLICATE, SUPERSEDED, SKIPPED, FAILED
     }
 
     Outcome {

@@ -10,6 +10,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
+import io.evidencesync.core.receipt.Sequencers;
+
 /**
  * Parses the JSON of an S3 event notification, as delivered directly to Lambda or as the body of an SQS message
  * (also when wrapped in an SNS notification), and EventBridge "Object Created" events. Keys in S3 notifications are
@@ -79,7 +81,7 @@ final class S3Events {
             throw new MalformedEventException("the key '" + rawKey + "' is not URL-encoded correctly");
         }
         return new ObjectRef(name, key, blankToNull(string(object, "versionId")), size(object),
-                string(record, "eventName"));
+                string(record, "eventName"), sequencer(object));
     }
 
     /** EventBridge: the key is not URL-encoded there. */
@@ -89,7 +91,13 @@ final class S3Events {
         String type = string(event, "detail-type");
         return new Parsed(List.of(new ObjectRef(required(object(detail, "bucket"), "name"), required(object, "key"),
                 blankToNull(string(object, "version-id")), size(object),
-                "Object Created".equals(type) ? "ObjectCreated:EventBridge" : type)), false);
+                "Object Created".equals(type) ? "ObjectCreated:EventBridge" : type, sequencer(object))), false);
+    }
+
+    /** The sequencer when it is a hexadecimal string; anything else orders nothing and counts as none. */
+    private static String sequencer(JsonObject object) {
+        String value = string(object, "sequencer");
+        return Sequencers.isValid(value) ? value.strip() : null;
     }
 
     private static long size(JsonObject object) {

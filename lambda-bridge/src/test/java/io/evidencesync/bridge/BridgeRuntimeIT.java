@@ -107,7 +107,7 @@ class BridgeRuntimeIT {
 
             String output = Files.readString(log);
             assertThat(first.success()).as(output).isTrue();
-            assertThat(first.body()).isEqualTo("{\"synced\":1,\"duplicate\":0,\"skipped\":0,\"failed\":0}");
+            assertThat(first.body()).isEqualTo("{\"synced\":1,\"duplicate\":0,\"superseded\":0,\"skipped\":0,\"failed\":0}");
             assertThat(again.body()).contains("\"duplicate\":1");
             assertThat(malformed.success()).isFalse();
             assertThat(malformed.body()).contains("malformed");

@@ -67,6 +67,8 @@ final class BridgeSandbox implements AutoCloseable {
     final UUID owner;
     final UUID control;
     final UUID otherControl;
+    private final List<String> notified = new ArrayList<>();
+    private final S3EventNotifier notifier;
 
     BridgeSandbox(SandboxS3 sandbox, HyperproofEmulator hyperproof, SsmEmulator ssm, Path spool) {
         this.sandbox = sandbox;
@@ -74,6 +76,8 @@ final class BridgeSandbox implements AutoCloseable {
         this.ssm = ssm;
         this.spool = spool;
         this.s3 = sandbox.client(ApacheHttpClient.create());
+        this.notifier = new S3EventNotifier(s3, new S3EventJson(S3NotificationSettings.defaults(), new SplittableRandom(7)),
+                notified::add);
         hyperproof.addServiceAccount(CLIENT_ID, CLIENT_SECRET);
         owner = hyperproof.addUser("owner@example.com");
         control = hyperproof.addControl(CONTROL_IDENTIFIER, "Change management");
@@ -161,12 +165,16 @@ final class BridgeSandbox implements AutoCloseable {
         return digest.digest();
     }
 
-    /** The S3 event JSON for the object's current version, exactly as S3 would send it. */
+    /**
+     * The S3 event JSON for the object's current version, exactly as S3 would send it; one notifier for the whole
+     * sandbox, so a later version's event has a greater sequencer, as S3's do.
+     */
     String eventFor(String key) {
-        List<String> delivered = new ArrayList<>();
-        new S3EventNotifier(s3, new S3EventJson(S3NotificationSettings.defaults(), new SplittableRandom(7)), delivered::add)
-                .notifyObjectCreated(BUCKET, key);
-        return delivered.get(0);
+        synchronized (notified) {
+            notified.clear();
+            notifier.notifyObjectCreated(BUCKET, key);
+            return notified.get(0);
+        }
     }
 
     // ---- what the bridge left behind ------------------------------------------------------------------------

@@ -167,8 +167,9 @@ class FaultMatrixTest extends BridgeSandboxTest {
         // what a crash leaves behind: the claim, never completed, now older than the function timeout
         Receipt released = sandbox.receipt(receiptKey());
         Receipt crashed = new Receipt(released.schema(), ReceiptStatus.CLAIMED, released.bucket(), released.key(),
-                released.versionId(), released.sha256(), released.size(), released.lastModified(), released.build(),
-                List.of(), null, released.claimToken(), "crashed-request", Instant.now().minus(Duration.ofHours(1)), null, null);
+                released.versionId(), released.sha256(), released.size(), released.lastModified(), released.sequencer(),
+                released.build(), List.of(), null, released.claimToken(), "crashed-request",
+                Instant.now().minus(Duration.ofHours(1)), null, null, null);
         sandbox.s3.putObject(b -> b.bucket(BridgeSandbox.BUCKET).key(receiptKey()), RequestBody.fromBytes(ReceiptCodec.toJson(crashed)));
 
         String result = invoke(sandbox.bridge(), event);
@@ -235,6 +236,32 @@ class FaultMatrixTest extends BridgeSandboxTest {
             pool.shutdownNow();
         }
         String redelivered = invoke(sandbox.bridge(), event);
+
+        assertThat(redelivered).contains("\"duplicate\":1");
+        assertSyncedOnce();
+    }
+
+    @Test
+    void shouldReportALateDuplicateOfADeletedVersionAsDuplicateFromItsReceipt() throws IOException {
+        String event = evidence();
+        invoke(sandbox.bridge(), event);
+        sandbox.s3.deleteObject(b -> b.bucket(BridgeSandbox.BUCKET).key(key).versionId(put.versionId()));
+
+        String redelivered = invoke(sandbox.bridge(), event);
+
+        assertThat(redelivered).contains("\"duplicate\":1");
+        assertSyncedOnce();
+    }
+
+    @Test
+    void shouldReportARedeliveryAsDuplicateWhileHyperproofCannotResolveItsControl() throws IOException {
+        String event = evidence();
+        invoke(sandbox.bridge(), event);
+        for (int i = 0; i < 10; i++) {
+            HYPERPROOF.emulator().faults().enqueue("GET", "/v1/controls", Fault.serverError(503));
+        }
+
+        String redelivered = invoke(sandbox.bridge(), event); // a new execution environment: no controls cached
 
         assertThat(redelivered).contains("\"duplicate\":1");
         assertSyncedOnce();

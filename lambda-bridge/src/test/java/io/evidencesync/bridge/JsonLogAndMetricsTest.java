@@ -26,7 +26,7 @@ class JsonLogAndMetricsTest {
 
     @Test
     void shouldWriteOneJsonLinePerObjectWithEveryField() {
-        ObjectRef ref = new ObjectRef("bucket", "key with space.json", "v1", 10, "ObjectCreated:Put");
+        ObjectRef ref = new ObjectRef("bucket", "key with space.json", "v1", 10, "ObjectCreated:Put", null);
         new JsonLog(out, clock).object(new Outcome(Outcome.Status.FAILED, ref, List.of("CC-7.2"), List.of("p-1"),
                 "https://ci/run/1", "Hyperproof answered 503", true, 42), "req-1");
 

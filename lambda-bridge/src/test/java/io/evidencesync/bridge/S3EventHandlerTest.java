@@ -38,7 +38,7 @@ class S3EventHandlerTest extends BridgeSandboxTest {
 
         String result = invoke(new S3EventHandler(sandbox.bridge()), sandbox.eventFor(key));
 
-        assertThat(result).isEqualTo("{\"synced\":1,\"duplicate\":0,\"skipped\":0,\"failed\":0}");
+        assertThat(result).isEqualTo("{\"synced\":1,\"duplicate\":0,\"superseded\":0,\"skipped\":0,\"failed\":0}");
         List<Proof> proofs = HYPERPROOF.emulator().proofsForControl(sandbox.control);
         assertThat(proofs).singleElement().satisfies(proof -> {
             assertThat(proof.latest().filename()).isEqualTo("github-actions-acme app CI-9001-2__reports otlp logs+v2:final.json");

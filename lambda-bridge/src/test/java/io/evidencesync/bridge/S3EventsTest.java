@@ -49,6 +49,18 @@ class S3EventsTest {
     }
 
     @Test
+    void shouldReadTheSequencerOfS3AndEventBridgeEventsAndIgnoreOneThatIsNotHex() {
+        String withSequencer = event("a.json").replace("\"versionId\":\"v1\"", "\"versionId\":\"v1\",\"sequencer\":\"0055AED6DCD90281E5\"");
+        assertThat(S3Events.parse(withSequencer).objects().get(0).sequencer()).isEqualTo("0055AED6DCD90281E5");
+        assertThat(S3Events.parse(event("a.json")).objects().get(0).sequencer()).isNull();
+        assertThat(S3Events.parse(withSequencer.replace("0055AED6DCD90281E5", "not hex")).objects().get(0).sequencer()).isNull();
+        ObjectRef bridged = S3Events.parse("{\"version\":\"0\",\"detail-type\":\"Object Created\",\"source\":\"aws.s3\","
+                + "\"detail\":{\"bucket\":{\"name\":\"evidence\"},\"object\":{\"key\":\"a.json\",\"size\":3,"
+                + "\"version-id\":\"v9\",\"sequencer\":\"617F08299329D189\"}}}").objects().get(0);
+        assertThat(bridged.sequencer()).isEqualTo("617F08299329D189");
+    }
+
+    @Test
     void shouldRejectMalformedEvents() {
         assertThatThrownBy(() -> S3Events.parse("{oops")).isInstanceOf(S3Events.MalformedEventException.class);
         assertThatThrownBy(() -> S3Events.parse("{\"foo\":1}")).hasMessageContaining("Records");

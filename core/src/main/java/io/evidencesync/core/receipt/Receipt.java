@@ -18,6 +18,8 @@ import java.util.List;
  * @param sha256            hex SHA-256 of the object's bytes (verified against its metadata)
  * @param size              bytes
  * @param lastModified      the object's LastModified, ISO-8601
+ * @param sequencer         the {@code s3.object.sequencer} of the S3 event that delivered this version (orders the
+ *                          versions of one key, see {@link Sequencers}), or null when the event had none (a replay)
  * @param build             the build link from the object's metadata
  * @param proofs            the proofs made or adopted (empty while claimed)
  * @param previousVersionId the S3 version whose proofs this version was added to (new proof versions), or null
@@ -26,6 +28,7 @@ import java.util.List;
  * @param claimedAt         when it was claimed
  * @param syncedAt          when it was synced, or null
  * @param error             why the last attempt failed ({@link ReceiptStatus#FAILED}), or null
+ * @param supersededBy      for {@link ReceiptStatus#SUPERSEDED}: the newer version synced before this one arrived
  */
 public record Receipt(
         String schema,
@@ -36,6 +39,7 @@ public record Receipt(
         String sha256,
         long size,
         String lastModified,
+        String sequencer,
         BuildLink build,
         List<ReceiptProof> proofs,
         String previousVersionId,
@@ -43,7 +47,21 @@ public record Receipt(
         String requestId,
         Instant claimedAt,
         Instant syncedAt,
-        String error) {
+        String error,
+        Supersession supersededBy) {
+
+    /**
+     * The newer version of the same key that made this one superseded.
+     *
+     * @param versionId its S3 version id
+     * @param sequencer its event's sequencer
+     * @param proofIds  its proofs (in which this older version was not added as a newer version)
+     */
+    public record Supersession(String versionId, String sequencer, List<String> proofIds) {
+        public Supersession {
+            proofIds = proofIds == null ? List.of() : List.copyOf(proofIds);
+        }
+    }
 
     public Receipt {
         proofs = proofs == null ? List.of() : List.copyOf(proofs);
@@ -54,24 +72,42 @@ public record Receipt(
                                 String lastModified, BuildLink build, String claimToken, String requestId,
                                 Instant now) {
         return new Receipt(ReceiptCodec.SCHEMA, ReceiptStatus.CLAIMED, bucket, key, versionId, sha256, size,
-                lastModified, build, List.of(), null, claimToken, requestId, now, null, null);
+                lastModified, null, build, List.of(), null, claimToken, requestId, now, null, null, null);
+    }
+
+    /** This receipt for the version delivered by an event with {@code eventSequencer} (null: none). */
+    public Receipt withSequencer(String eventSequencer) {
+        return new Receipt(schema, status, bucket, key, versionId, sha256, size, lastModified, eventSequencer, build,
+                proofs, previousVersionId, claimToken, requestId, claimedAt, syncedAt, error, supersededBy);
     }
 
     /** This claim, completed. */
     public Receipt synced(List<ReceiptProof> madeProofs, String previous, Instant now) {
-        return new Receipt(schema, ReceiptStatus.SYNCED, bucket, key, versionId, sha256, size, lastModified, build,
-                madeProofs, previous, claimToken, requestId, claimedAt, now, null);
+        return new Receipt(schema, ReceiptStatus.SYNCED, bucket, key, versionId, sha256, size, lastModified, sequencer,
+                build, madeProofs, previous, claimToken, requestId, claimedAt, now, null, null);
+    }
+
+    /**
+     * This claim, completed without an upload: {@code newer} (a later version of the key, by sequencer) was synced
+     * first, so this version must not become the newest version of its proof.
+     */
+    public Receipt superseded(Receipt newer, Instant now) {
+        return new Receipt(schema, ReceiptStatus.SUPERSEDED, bucket, key, versionId, sha256, size, lastModified,
+                sequencer, build, List.of(), null, claimToken, requestId, claimedAt, now, null,
+                new Supersession(newer.versionId(), newer.sequencer(),
+                        newer.proofs().stream().map(ReceiptProof::proofId).toList()));
     }
 
     /** This claim, released after a failure; {@code partial} lists proofs made before it. */
     public Receipt failed(List<ReceiptProof> partial, String previous, String reason) {
-        return new Receipt(schema, ReceiptStatus.FAILED, bucket, key, versionId, sha256, size, lastModified, build,
-                partial, previous, claimToken, requestId, claimedAt, null, reason);
+        return new Receipt(schema, ReceiptStatus.FAILED, bucket, key, versionId, sha256, size, lastModified, sequencer,
+                build, partial, previous, claimToken, requestId, claimedAt, null, reason, null);
     }
 
     public boolean isSynced() {
         return status == ReceiptStatus.SYNCED;
     }
+
 
     /** True for a claim older than {@code staleAfter}: its invocation has certainly ended. */
     public boolean isStaleClaim(Instant now, Duration staleAfter) {

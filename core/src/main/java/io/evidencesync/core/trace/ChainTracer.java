@@ -192,7 +192,10 @@ public final class ChainTracer {
         Receipt receipt = ReceiptCodec.fromJson(receiptKey, receiptBytes.get());
         links.add(receipt.isSynced() ? Link.ok("the bridge's receipt says synced", receiptKey + " at " + receipt.syncedAt())
                 : Link.broken("the bridge's receipt says synced", receiptKey + " is " + receipt.status()
-                + (receipt.error() == null ? "" : ": " + receipt.error())));
+                + (receipt.error() == null ? "" : ": " + receipt.error())
+                + (receipt.supersededBy() == null ? "" : ": version " + receipt.supersededBy().versionId()
+                + " of the key was synced first (proofs " + receipt.supersededBy().proofIds() + "), so this older"
+                + " version was not uploaded")));
         links.add(compare("the receipt records the publish-time SHA-256", expectedSha, receipt.sha256()));
         List<ProofTrace> proofTraces = new ArrayList<>();
         for (ReceiptProof proof : receipt.proofs()) {

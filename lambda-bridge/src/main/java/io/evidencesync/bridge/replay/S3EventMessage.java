@@ -52,8 +52,8 @@ final class S3EventMessage {
         if (object.versionId() != null && !"null".equals(object.versionId())) {
             entity.addProperty("versionId", object.versionId());
         }
-        // S3's sequencer orders events of one key; the LastModified time in hex preserves that order
-        entity.addProperty("sequencer", String.format("%016X", object.lastModified().toEpochMilli()));
+        // no sequencer: S3's sequencers order S3's own events of a key, and a made-up one cannot be compared with
+        // them; the bridge processes an event without one as a replay (never "superseded")
 
         JsonObject s3 = new JsonObject();
         s3.addProperty("s3SchemaVersion", "1.0");

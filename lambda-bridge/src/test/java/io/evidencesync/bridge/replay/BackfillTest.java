@@ -125,7 +125,7 @@ class BackfillTest {
     }
 
     @Test
-    void shouldHaveTheShapeOfTheEventS3Sends() {
+    void shouldHaveTheShapeOfTheEventS3SendsButNoSequencer() {
         put("evidence/shape.json");
         List<String> sent = new ArrayList<>();
         new S3EventNotifier(s3, new S3EventJson(S3NotificationSettings.defaults(), new SplittableRandom(1)), sent::add)
@@ -133,7 +133,10 @@ class BackfillTest {
         var head = s3.headObject(b -> b.bucket(BUCKET).key("evidence/shape.json"));
         String ours = S3EventMessage.render("us-east-1", new S3EventMessage.ObjectVersion(BUCKET, "evidence/shape.json",
                 head.versionId(), head.contentLength(), head.eTag(), head.lastModified()));
-        assertThat(paths(JsonParser.parseString(ours), "")).isEqualTo(paths(JsonParser.parseString(sent.get(0)), ""));
+        TreeSet<String> expected = paths(JsonParser.parseString(sent.get(0)), "");
+        // a replay orders nothing among S3's own events of the key: the bridge must not read a made-up sequencer
+        assertThat(expected.remove("/Records[]/s3/object/sequencer")).isTrue();
+        assertThat(paths(JsonParser.parseString(ours), "")).isEqualTo(expected);
         JsonObject object = JsonParser.parseString(ours).getAsJsonObject().getAsJsonArray("Records").get(0).getAsJsonObject()
                 .getAsJsonObject("s3").getAsJsonObject("object");
         JsonObject theirs = JsonParser.parseString(sent.get(0)).getAsJsonObject().getAsJsonArray("Records").get(0)
