@@ -1,0 +1,253 @@
+package io.evidencesync.bridge;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+
+import io.evidencesync.core.EvidenceException;
+import io.evidencesync.core.hyperproof.Sleeper;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.http.AbortableInputStream;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+
+/**
+ * {@link S3Objects} over the REST API: each request SigV4-signed by the SDK's {@link AwsV4HttpSigner} (service
+ * {@code s3}, the payload's SHA-256 signed, no aws-chunked encoding, the path neither normalised nor encoded twice,
+ * as S3 requires) and sent with the SDK's {@link SdkHttpClient}; credentials from the SDK's provider. Up to
+ * {@link #MAX_ATTEMPTS} attempts, with exponential backoff and jitter, on 5xx (503 SlowDown included), 429 and I/O
+ * errors; 4xx are never retried. This is what the function needs of S3 at a fraction of the SDK {@code S3Client}'s
+ * cold start and per-call CPU (bench/results/lambda-2026-11-27.md).
+ */
+final class SignedS3 implements S3Objects {
+    static final int MAX_ATTEMPTS = 3;
+    static final long BASE_DELAY_MILLIS = 100;
+    private static final int MAX_ERROR_BODY_BYTES = 16 * 1024;
+
+    private final SdkHttpClient http;
+    private final AwsCredentialsProvider credentials;
+    private final S3Addressing addressing;
+    private final Sleeper sleeper;
+    private final DoubleSupplier jitter;
+    private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
+
+    /**
+     * @param sleeper waits between attempts
+     * @param jitter  a value in [0, 1) per wait: the random part of the backoff
+     */
+    SignedS3(SdkHttpClient http, AwsCredentialsProvider credentials, S3Addressing addressing, Sleeper sleeper,
+             DoubleSupplier jitter) {
+        this.http = http;
+        this.credentials = credentials;
+        this.addressing = addressing;
+        this.sleeper = sleeper;
+        this.jitter = jitter;
+    }
+
+    /** Production settings: real sleeps, random jitter. */
+    static SignedS3 create(SdkHttpClient http, AwsCredentialsProvider credentials, S3Addressing addressing) {
+        return new SignedS3(http, credentials, addressing, Sleeper.SYSTEM, () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    @Override
+    public OpenedObject getObject(String bucket, String key, String versionId) {
+        S3Request request = new S3Request("GetObject", SdkHttpMethod.GET, bucket, key, versionId, Map.of(), null);
+        Reply reply = send(request);
+        if (!reply.ok()) {
+            throw S3ErrorMessages.failed(request, reply.status(), reply.errorCode());
+        }
+        return new OpenedObject(info(reply.headers()), reply.body());
+    }
+
+    @Override
+    public Optional<SmallObject> getObjectAsBytes(String bucket, String key) {
+        S3Request request = new S3Request("GetObject", SdkHttpMethod.GET, bucket, key, null, Map.of(), null);
+        Reply reply = send(request);
+        if (reply.status() == 404) {
+            return Optional.empty();
+        }
+        if (!reply.ok()) {
+            throw S3ErrorMessages.failed(request, reply.status(), reply.errorCode());
+        }
+        try (InputStream body = reply.body()) {
+            return Optional.of(new SmallObject(body.readAllBytes(), info(reply.headers())));
+        } catch (IOException e) {
+            throw S3ErrorMessages.unreachable(request, 1, e);
+        }
+    }
+
+    @Override
+    public ObjectInfo headObject(String bucket, String key, String versionId) {
+        S3Request request = new S3Request("HeadObject", SdkHttpMethod.HEAD, bucket, key, versionId, Map.of(), null);
+        Reply reply = send(request);
+        reply.discard();
+        if (!reply.ok()) {
+            throw S3ErrorMessages.failed(request, reply.status(), reply.errorCode());
+        }
+        return info(reply.headers());
+    }
+
+    @Override
+    public String putObject(String bucket, String key, byte[] body, String contentType, Precondition precondition) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", contentType);
+        headers.put("Content-Length", Integer.toString(body.length));
+        if (precondition.header() != null) {
+            headers.put(precondition.header(), precondition.value());
+        }
+        S3Request request = new S3Request("PutObject", SdkHttpMethod.PUT, bucket, key, null, headers, body);
+        Reply reply = send(request);
+        reply.discard();
+        if (reply.status() == 412 || reply.status() == 409) {
+            throw new PreconditionFailedException("S3 PutObject of " + request.where() + " with "
+                    + precondition.header() + ": HTTP " + reply.status()
+                    + (reply.errorCode() == null ? "" : " " + reply.errorCode()));
+        }
+        if (!reply.ok()) {
+            throw S3ErrorMessages.failed(request, reply.status(), reply.errorCode());
+        }
+        return reply.headers().firstMatchingHeader("ETag").orElse(null);
+    }
+
+    /** Sends with retries; returns the last answer, or throws when none came. */
+    private Reply send(S3Request request) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Reply reply = sendOnce(request);
+                if (!retryable(reply.status()) || attempt == MAX_ATTEMPTS) {
+                    return reply;
+                }
+                reply.discard();
+            } catch (IOException | UncheckedIOException e) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw S3ErrorMessages.unreachable(request, attempt, e);
+                }
+            }
+            pause(request, attempt);
+        }
+    }
+
+    static boolean retryable(int status) {
+        return status >= 500 || status == 429;
+    }
+
+    private void pause(S3Request request, int attempt) {
+        long ceiling = BASE_DELAY_MILLIS << (attempt - 1);
+        long delay = ceiling / 2 + (long) (jitter.getAsDouble() * (ceiling / 2));
+        try {
+            sleeper.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EvidenceException("interrupted while retrying S3 " + request.operation() + " of " + request.where(), e);
+        }
+    }
+
+    private Reply sendOnce(S3Request request) throws IOException {
+        SignedRequest signed = sign(request);
+        HttpExecuteResponse response = http.prepareRequest(HttpExecuteRequest.builder().request(signed.request())
+                .contentStreamProvider(signed.payload().orElse(null)).build()).call();
+        SdkHttpResponse headers = response.httpResponse();
+        AbortableInputStream body = response.responseBody()
+                .orElseGet(() -> AbortableInputStream.create(new ByteArrayInputStream(new byte[0])));
+        int status = headers.statusCode();
+        if (status / 100 == 2) {
+            return new Reply(status, headers, body, null);
+        }
+        try (InputStream error = body) {
+            String text = new String(error.readNBytes(MAX_ERROR_BODY_BYTES), StandardCharsets.UTF_8);
+            return new Reply(status, headers, null, S3ErrorMessages.errorCode(text));
+        }
+    }
+
+    private SignedRequest sign(S3Request request) {
+        S3Addressing.Target target = addressing.target(request.bucket(), request.key());
+        SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder().method(request.method()).protocol(target.scheme())
+                .host(target.host()).encodedPath(target.encodedPath());
+        if (target.port() != -1) {
+            unsigned.port(target.port());
+        }
+        if (request.versionId() != null) {
+            unsigned.putRawQueryParameter("versionId", request.versionId());
+        }
+        request.headers().forEach(unsigned::putHeader);
+        byte[] body = request.body() == null ? new byte[0] : request.body();
+        try {
+            return signer.sign(r -> r.identity(credentials.resolveCredentials())
+                    .request(unsigned.build())
+                    .payload(ContentStreamProvider.fromByteArrayUnsafe(body))
+                    .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
+                    .putProperty(AwsV4HttpSigner.REGION_NAME, addressing.region())
+                    .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
+                    .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false)
+                    .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, true)
+                    .putProperty(AwsV4HttpSigner.CHUNK_ENCODING_ENABLED, false));
+        } catch (RuntimeException e) {
+            throw new EvidenceException("cannot sign S3 " + request.operation() + " of " + request.where()
+                    + ": no usable AWS credentials (" + e.getMessage() + ")", e);
+        }
+    }
+
+    static ObjectInfo info(SdkHttpResponse response) {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        response.forEachHeader((name, values) -> {
+            if (name.regionMatches(true, 0, "x-amz-meta-", 0, "x-amz-meta-".length()) && !values.isEmpty()) {
+                metadata.put(name.substring("x-amz-meta-".length()), String.join(",", values));
+            }
+        });
+        long length = response.firstMatchingHeader("Content-Length").map(SignedS3::parseLength).orElse(-1L);
+        return new ObjectInfo(metadata, response.firstMatchingHeader("x-amz-version-id").orElse(null),
+                response.firstMatchingHeader("ETag").orElse(null), length,
+                response.firstMatchingHeader("Last-Modified").map(SignedS3::parseDate).orElse(null));
+    }
+
+    private static long parseLength(String value) {
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static Instant parseDate(String value) {
+        try {
+            return ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** One answer: the body stays open for a 2xx, an error's body is read for its code. */
+    private record Reply(int status, SdkHttpResponse headers, AbortableInputStream body, String errorCode) {
+        boolean ok() {
+            return status / 100 == 2;
+        }
+
+        void discard() {
+            if (body != null) {
+                try {
+                    body.close();
+                } catch (IOException ignored) {
+                    // nothing more is read from this response
+                }
+            }
+        }
+    }
+}
