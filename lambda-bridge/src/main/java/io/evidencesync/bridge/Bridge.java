@@ -16,8 +16,6 @@ import io.evidencesync.core.hyperproof.RetryObserver;
 import io.evidencesync.core.hyperproof.RetryPolicy;
 import io.evidencesync.core.hyperproof.Sleeper;
 import io.evidencesync.core.hyperproof.TokenProvider;
-import io.evidencesync.core.s3.S3ClientFactory;
-import io.evidencesync.core.s3.S3Settings;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -25,7 +23,6 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The bridge behind both handlers: wires the components once per execution environment and processes the objects
@@ -53,12 +50,12 @@ final class Bridge {
 
     /** Production wiring from the environment (SDK default credentials chain, URL-connection HTTP client). */
     static Bridge fromEnvironment(Map<String, String> env) {
-        return fromEnvironment(env, DefaultCredentialsProvider.builder().build(), null);
+        return fromEnvironment(env, DefaultCredentialsProvider.builder().build());
     }
 
     /**
      * Wiring for an in-process run with an environment other than the process's (the local sandbox, replays): the
-     * AWS credentials and the S3 endpoint come from {@code env} itself, since the SDK would read them from the process.
+     * AWS credentials come from {@code env} itself, since the SDK's default chain would read the process's.
      */
     static Bridge fromGivenEnvironment(Map<String, String> env) {
         String keyId = env.get("AWS_ACCESS_KEY_ID");
@@ -67,23 +64,22 @@ final class Bridge {
         AwsCredentialsProvider credentials = keyId == null || secret == null ? DefaultCredentialsProvider.builder().build()
                 : StaticCredentialsProvider.create(session == null ? AwsBasicCredentials.create(keyId, secret)
                 : AwsSessionCredentials.create(keyId, secret, session));
-        String endpoint = env.getOrDefault(BridgeConfig.AWS_ENDPOINT_URL_S3, env.get(BridgeConfig.AWS_ENDPOINT_URL));
-        return fromEnvironment(env, credentials, endpoint == null ? null : java.net.URI.create(endpoint));
+        return fromEnvironment(env, credentials);
     }
 
-    private static Bridge fromEnvironment(Map<String, String> env, AwsCredentialsProvider credentials, java.net.URI s3Endpoint) {
+    private static Bridge fromEnvironment(Map<String, String> env, AwsCredentialsProvider credentials) {
         BridgeConfig config = BridgeConfig.fromEnvironment(env);
         SdkHttpClient sdkHttp = UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(10)).socketTimeout(Duration.ofSeconds(60)).build();
-        // without an explicit endpoint, the override comes from AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL, which SDK 2.57.8 reads itself
-        S3Client s3 = S3ClientFactory.create(new S3Settings(config.region(), s3Endpoint, config.s3PathStyle(), credentials,
-                S3Settings.DEFAULT_MAX_ATTEMPTS), sdkHttp);
+        // S3 and SSM: SigV4-signed REST calls over one SDK HTTP client, no SDK service client (cold start)
+        S3Objects s3 = SignedS3.create(sdkHttp, credentials,
+                new S3Addressing(config.region(), config.s3Endpoint(), config.s3PathStyle()));
         ParameterStore parameters = new SsmParameterStore(sdkHttp, credentials, config.region(), config.ssmEndpoint());
         return create(config, s3, parameters, HyperproofClient.defaultHttpClient(), RetryPolicy.defaults(), Sleeper.SYSTEM,
                 System.out, Clock.systemUTC(), Path.of(System.getProperty("java.io.tmpdir")));
     }
 
-    static Bridge create(BridgeConfig config, S3Client s3, ParameterStore parameters, HttpClient http,
+    static Bridge create(BridgeConfig config, S3Objects s3, ParameterStore parameters, HttpClient http,
                          RetryPolicy retry, Sleeper sleeper, PrintStream out, Clock clock, Path spoolDirectory) {
         SecretsCache secrets = new SecretsCache(parameters, config.clientIdPath(), config.clientSecretPath(),
                 config.secretsTtl(), clock);

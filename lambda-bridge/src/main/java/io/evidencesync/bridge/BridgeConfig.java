@@ -31,6 +31,8 @@ import io.evidencesync.core.hyperproof.HyperproofEndpoints;
  * @param allowedBuckets   buckets the bridge may read; empty allows any
  * @param receiptsPrefix   where receipts are written (normalised, ends in '/')
  * @param region           AWS region
+ * @param s3Endpoint       S3 endpoint override ({@code AWS_ENDPOINT_URL_S3}, else {@code AWS_ENDPOINT_URL}), or null
+ *                         for AWS's regional endpoint
  * @param s3PathStyle      path-style S3 addressing (set when an S3 endpoint override is configured)
  * @param ssmEndpoint      SSM endpoint override, or null for {@code https://ssm.<region>.amazonaws.com}
  * @param secretsTtl       how long the SSM values are cached
@@ -48,6 +50,7 @@ public record BridgeConfig(
         Set<String> allowedBuckets,
         String receiptsPrefix,
         String region,
+        URI s3Endpoint,
         boolean s3PathStyle,
         URI ssmEndpoint,
         Duration secretsTtl,
@@ -91,6 +94,7 @@ public record BridgeConfig(
                     + " elsewhere)");
         }
         String ssmOverride = value(env, AWS_ENDPOINT_URL_SSM, value(env, AWS_ENDPOINT_URL, null));
+        String s3Override = value(env, AWS_ENDPOINT_URL_S3, value(env, AWS_ENDPOINT_URL, null));
         String receipts = value(env, RECEIPTS_PREFIX, EvidenceContract.DEFAULT_RECEIPTS_PREFIX);
         String normalisedReceipts;
         try {
@@ -114,8 +118,11 @@ public record BridgeConfig(
                 buckets(value(env, ALLOWED_BUCKETS, null)),
                 normalisedReceipts,
                 region,
-                value(env, AWS_ENDPOINT_URL_S3, value(env, AWS_ENDPOINT_URL, null)) != null,
-                ssmOverride == null ? null : endpoint(ssmOverride),
+                s3Override == null ? null : endpoint(value(env, AWS_ENDPOINT_URL_S3, null) != null ? AWS_ENDPOINT_URL_S3
+                        : AWS_ENDPOINT_URL, s3Override),
+                s3Override != null,
+                ssmOverride == null ? null : endpoint(value(env, AWS_ENDPOINT_URL_SSM, null) != null ? AWS_ENDPOINT_URL_SSM
+                        : AWS_ENDPOINT_URL, ssmOverride),
                 seconds(env, SECRETS_CACHE_SECONDS, 300, 0),
                 seconds(env, CONTROLS_CACHE_SECONDS, 300, 0),
                 seconds(env, CLAIM_STALE_AFTER_SECONDS, 900, 60),
@@ -197,10 +204,15 @@ public record BridgeConfig(
         }
     }
 
-    private static URI endpoint(String value) {
-        URI uri = URI.create(value.strip());
+    private static URI endpoint(String name, String value) {
+        URI uri;
+        try {
+            uri = URI.create(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new EvidenceException(name + " must be an absolute URL, was '" + value + "'", e);
+        }
         if (uri.getScheme() == null || uri.getHost() == null) {
-            throw new EvidenceException(AWS_ENDPOINT_URL_SSM + " must be an absolute URL, was '" + value + "'");
+            throw new EvidenceException(name + " must be an absolute URL, was '" + value + "'");
         }
         return uri;
     }

@@ -9,21 +9,16 @@ import java.security.MessageDigest;
 
 import io.evidencesync.core.hyperproof.HyperproofClient;
 import io.evidencesync.core.publish.Digests;
-import io.evidencesync.core.publish.S3Errors;
-import software.amazon.awssdk.core.ResponseInputStream;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /**
  * Streams one object version from S3 into a temporary file while computing its SHA-256, so memory does not grow
  * with the object's size. Objects of 100 MiB or more are refused from the response headers, before any byte is read.
  */
 final class ObjectSpooler {
-    private final S3Client s3;
+    private final S3Objects s3;
     private final Path directory;
 
-    ObjectSpooler(S3Client s3, Path directory) {
+    ObjectSpooler(S3Objects s3, Path directory) {
         this.s3 = s3;
         this.directory = directory;
     }
@@ -36,10 +31,10 @@ final class ObjectSpooler {
         private final String bucket;
         private final String key;
         private final String versionId;
-        private final ResponseInputStream<GetObjectResponse> in;
+        private final OpenedObject in;
         private boolean consumed;
 
-        private Opened(String bucket, String key, String versionId, ResponseInputStream<GetObjectResponse> in) {
+        private Opened(String bucket, String key, String versionId, OpenedObject in) {
             this.bucket = bucket;
             this.key = key;
             this.versionId = versionId;
@@ -48,8 +43,7 @@ final class ObjectSpooler {
 
         /** The Content-Length S3 announced, or -1. */
         long contentLength() {
-            Long length = in.response().contentLength();
-            return length == null ? -1 : length;
+            return in.info().contentLength();
         }
 
         @Override
@@ -70,14 +64,9 @@ final class ObjectSpooler {
 
     /** Sends the GetObject and waits for its headers; refuses objects of 100 MiB or more before reading a byte. */
     Opened open(String bucket, String key, String versionId) {
-        ResponseInputStream<GetObjectResponse> in;
-        try {
-            in = s3.getObject(b -> b.bucket(bucket).key(key).versionId(versionId));
-        } catch (SdkException e) {
-            throw S3Errors.describe(e, "read", bucket, key);
-        }
-        Long length = in.response().contentLength();
-        if (length != null && length >= HyperproofClient.MAX_PROOF_BYTES) {
+        OpenedObject in = s3.getObject(bucket, key, versionId);
+        long length = in.info().contentLength();
+        if (length >= HyperproofClient.MAX_PROOF_BYTES) {
             in.abort();
             throw new PoisonException("object is " + length + " bytes; Hyperproof accepts proof files under "
                     + HyperproofClient.MAX_PROOF_BYTES + " bytes (100 MiB)");
@@ -89,11 +78,11 @@ final class ObjectSpooler {
     SpooledObject spool(Opened opened) {
         String bucket = opened.bucket;
         String key = opened.key;
-        ResponseInputStream<GetObjectResponse> in = opened.in;
+        OpenedObject in = opened.in;
         opened.consumed = true;
-        GetObjectResponse response = in.response();
+        ObjectInfo response = in.info();
         Path file = null;
-        try (InputStream body = in) {
+        try (InputStream body = in.body()) {
             file = Files.createTempFile(directory, "evidence-", ".spool");
             MessageDigest sha = Digests.sha256();
             long size = 0;
@@ -116,9 +105,6 @@ final class ObjectSpooler {
             deleteQuietly(file);
             if (e instanceof PoisonException poison) {
                 throw poison;
-            }
-            if (e instanceof SdkException sdk) {
-                throw S3Errors.describe(sdk, "read", bucket, key);
             }
             throw new io.evidencesync.core.EvidenceException("cannot read s3://" + bucket + "/" + key + " into "
                     + directory + ": " + e.getMessage(), e);

@@ -3,18 +3,9 @@ package io.evidencesync.bridge;
 import java.util.Optional;
 
 import io.evidencesync.core.EvidenceException;
-import io.evidencesync.core.publish.S3Errors;
 import io.evidencesync.core.receipt.IndexEntry;
 import io.evidencesync.core.receipt.Receipt;
 import io.evidencesync.core.receipt.ReceiptCodec;
-import software.amazon.awssdk.core.ResponseBytes;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.PutObjectRequest;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Receipts in S3 with conditional writes: {@link #create} succeeds for exactly one writer ({@code If-None-Match: *}),
@@ -34,61 +25,40 @@ final class ReceiptStore {
         }
     }
 
-    private final S3Client s3;
+    private static final String JSON = "application/json";
 
-    ReceiptStore(S3Client s3) {
+    private final S3Objects s3;
+
+    ReceiptStore(S3Objects s3) {
         this.s3 = s3;
     }
 
     Optional<Stored> read(String bucket, String key) {
-        ResponseBytes<GetObjectResponse> bytes;
-        try {
-            bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key));
-        } catch (NoSuchKeyException e) {
-            return Optional.empty();
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                return Optional.empty();
-            }
-            throw S3Errors.describe(e, "read the receipt", bucket, key);
-        } catch (SdkException e) {
-            throw S3Errors.describe(e, "read the receipt", bucket, key);
-        }
-        return Optional.of(new Stored(ReceiptCodec.fromJson(key, bytes.asByteArray()), bytes.response().eTag()));
+        return s3.getObjectAsBytes(bucket, key)
+                .map(object -> new Stored(ReceiptCodec.fromJson(key, object.body()), object.info().etag()));
     }
 
     /** Creates the receipt if none exists; returns its ETag. */
     String create(String bucket, String key, Receipt receipt) {
-        return put(PutObjectRequest.builder().bucket(bucket).key(key).ifNoneMatch("*"), receipt);
+        return put(bucket, key, receipt, S3Objects.Precondition.ifNoneMatch());
     }
 
     /** Replaces the receipt if it still has {@code etag}; returns the new ETag. */
     String replace(String bucket, String key, Receipt receipt, String etag) {
-        return put(PutObjectRequest.builder().bucket(bucket).key(key).ifMatch(etag), receipt);
+        return put(bucket, key, receipt, S3Objects.Precondition.ifMatch(etag));
     }
 
-    private String put(PutObjectRequest.Builder request, Receipt receipt) {
-        PutObjectRequest built = request.contentType("application/json").build();
+    private String put(String bucket, String key, Receipt receipt, S3Objects.Precondition precondition) {
         try {
-            return s3.putObject(built, RequestBody.fromBytes(ReceiptCodec.toJson(receipt))).eTag();
-        } catch (S3Exception e) {
-            if (e.statusCode() == 412 || e.statusCode() == 409) {
-                throw new ConflictException(built.key());
-            }
-            throw S3Errors.describe(e, "write the receipt", built.bucket(), built.key());
-        } catch (SdkException e) {
-            throw S3Errors.describe(e, "write the receipt", built.bucket(), built.key());
+            return s3.putObject(bucket, key, ReceiptCodec.toJson(receipt), JSON, precondition);
+        } catch (S3Objects.PreconditionFailedException e) {
+            throw new ConflictException(key);
         }
     }
 
     /** Writes (or rewrites, with the same content) a trace index entry; see {@code EvidenceContract.runIndexKey}. */
     void putIndex(String bucket, String key, IndexEntry entry) {
-        try {
-            s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/json"),
-                    RequestBody.fromBytes(ReceiptCodec.indexToJson(entry)));
-        } catch (SdkException e) {
-            throw S3Errors.describe(e, "write the trace index entry", bucket, key);
-        }
+        s3.putObject(bucket, key, ReceiptCodec.indexToJson(entry), JSON, S3Objects.Precondition.NONE);
     }
 
     static EvidenceException unreadable(String key, RuntimeException e) {

@@ -16,8 +16,6 @@ import io.evidencesync.core.evidence.EvidenceReader;
 import io.evidencesync.core.evidence.EvidenceSummary;
 import io.evidencesync.core.evidence.InputSource;
 import io.evidencesync.core.evidence.InvalidEvidenceException;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Reads a spooled object for routing: evidence through {@link EvidenceReader} (gzip by magic bytes, malformed input
@@ -27,9 +25,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 final class RoutePlanner {
     private final ProofRouter router;
-    private final S3Client s3;
+    private final S3Objects s3;
 
-    RoutePlanner(ProofRouter router, S3Client s3) {
+    RoutePlanner(ProofRouter router, S3Objects s3) {
         this.router = router;
         this.s3 = s3;
     }
@@ -75,8 +73,7 @@ final class RoutePlanner {
     /** The control override of a listed object, or null when it has none or cannot be read. */
     private String overrideOf(String bucket, ManifestEntry entry) {
         try {
-            Map<String, String> metadata = s3.headObject(b -> b.bucket(bucket).key(entry.key())
-                    .versionId(entry.versionId())).metadata();
+            Map<String, String> metadata = s3.headObject(bucket, entry.key(), entry.versionId()).metadata();
             String value = null;
             for (Map.Entry<String, String> item : metadata.entrySet()) {
                 if (item.getKey().equalsIgnoreCase(EvidenceContract.META_CONTROL)) {
@@ -84,7 +81,7 @@ final class RoutePlanner {
                 }
             }
             return value;
-        } catch (SdkException e) {
+        } catch (EvidenceException e) {
             return null;
         }
     }

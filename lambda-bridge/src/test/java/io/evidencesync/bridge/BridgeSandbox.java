@@ -37,6 +37,7 @@ import io.evidencesync.sandbox.ssm.SsmEmulator;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -60,6 +61,9 @@ final class BridgeSandbox implements AutoCloseable {
     final HyperproofEmulator hyperproof;
     final SsmEmulator ssm;
     final S3Client s3;
+    /** What the bridge talks to S3 with: the SigV4-signed port, over Apache (url-connection flakes with S3Proxy 4.1.0). */
+    final S3Objects signedS3;
+    private final SdkHttpClient signedS3Http = ApacheHttpClient.create();
     final ByteArrayOutputStream output = new ByteArrayOutputStream();
     final PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
     final List<Long> sleeps = Collections.synchronizedList(new ArrayList<>());
@@ -76,6 +80,9 @@ final class BridgeSandbox implements AutoCloseable {
         this.ssm = ssm;
         this.spool = spool;
         this.s3 = sandbox.client(ApacheHttpClient.create());
+        this.signedS3 = SignedS3.create(signedS3Http, StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(sandbox.accessKey(), sandbox.secretKey())),
+                new S3Addressing(sandbox.region(), sandbox.endpoint(), true));
         this.notifier = new S3EventNotifier(s3, new S3EventJson(S3NotificationSettings.defaults(), new SplittableRandom(7)),
                 notified::add);
         hyperproof.addServiceAccount(CLIENT_ID, CLIENT_SECRET);
@@ -125,7 +132,7 @@ final class BridgeSandbox implements AutoCloseable {
         ParameterStore parameters = new SsmParameterStore(UrlConnectionHttpClient.create(),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "test-secret")),
                 config.region(), config.ssmEndpoint());
-        return Bridge.create(config, s3, parameters, HyperproofClient.defaultHttpClient(), retry, sleeps::add, out,
+        return Bridge.create(config, signedS3, parameters, HyperproofClient.defaultHttpClient(), retry, sleeps::add, out,
                 clock, spool);
     }
 
@@ -235,5 +242,6 @@ final class BridgeSandbox implements AutoCloseable {
     @Override
     public void close() {
         s3.close();
+        signedS3Http.close();
     }
 }

@@ -24,6 +24,7 @@ import io.evidencesync.sandbox.s3.S3SandboxExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -37,6 +38,8 @@ class S3ComponentsTest {
     static final S3SandboxExtension S3 = new S3SandboxExtension(BUCKET);
 
     static S3Client s3;
+    static SdkHttpClient http;
+    static S3Objects signed;
 
     @BeforeAll
     static void client() {
@@ -44,16 +47,20 @@ class S3ComponentsTest {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(S3.s3().accessKey(),
                         S3.s3().secretKey())))
                 .httpClient(ApacheHttpClient.create()).build();
+        http = ApacheHttpClient.create();
+        signed = SignedS3.create(http, StaticCredentialsProvider.create(AwsBasicCredentials.create(S3.s3().accessKey(),
+                S3.s3().secretKey())), new S3Addressing(S3.s3().region(), S3.s3().endpoint(), true));
     }
 
     @AfterAll
     static void close() {
         s3.close();
+        http.close();
     }
 
     @Nested
     class ReceiptStoreTest {
-        private final ReceiptStore store = new ReceiptStore(s3);
+        private final ReceiptStore store = new ReceiptStore(signed);
 
         private Receipt claim(String token) {
             return Receipt.claim(BUCKET, "evidence/a.json", "v1", "ab".repeat(32), 1, null, null, token, "req", Instant.now());
@@ -96,7 +103,7 @@ class S3ComponentsTest {
                     RequestBody.fromBytes(first));
             s3.putObject(b -> b.bucket(BUCKET).key("k.json"), RequestBody.fromString("{\"v\":2}"));
 
-            SpooledObject object = new ObjectSpooler(s3, spool).spool(BUCKET, "k.json", v1.versionId());
+            SpooledObject object = new ObjectSpooler(signed, spool).spool(BUCKET, "k.json", v1.versionId());
             try (object) {
                 assertThat(Files.readAllBytes(object.file())).isEqualTo(first);
                 var sha = Digests.sha256();
@@ -112,7 +119,7 @@ class S3ComponentsTest {
 
         @Test
         void shouldNameTheObjectWhenItIsMissing() {
-            assertThatThrownBy(() -> new ObjectSpooler(s3, spool).spool(BUCKET, "missing.json", null))
+            assertThatThrownBy(() -> new ObjectSpooler(signed, spool).spool(BUCKET, "missing.json", null))
                     .isInstanceOf(EvidenceException.class).hasMessageContaining("s3://" + BUCKET + "/missing.json");
             assertThat(spool).isEmptyDirectory();
         }

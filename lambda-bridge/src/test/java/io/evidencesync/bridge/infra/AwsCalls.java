@@ -23,7 +23,8 @@ import com.tngtech.archunit.core.importer.Location;
 
 /**
  * The AWS calls the code really makes, as a documented list that {@code TemplateTest} keeps in sync with the
- * bytecode: every {@code S3Client} method called by a class reachable from the bridge's handlers (or from the
+ * bytecode: every {@code S3Client} method, and every method of the bridge's own S3 port {@code S3Objects} (which
+ * the function uses instead of the SDK client), called by a class reachable from the bridge's handlers (or from the
  * core publisher), and every {@code AmazonSSM.*} operation named in those classes (the bridge calls SSM over HTTP
  * with its own SigV4 signing, so there is no SDK client method to find). Each entry carries the IAM actions it
  * needs and the key area it touches. When the scan finds a call that is not listed here, the test fails: add it
@@ -31,6 +32,8 @@ import com.tngtech.archunit.core.importer.Location;
  */
 final class AwsCalls {
     static final String S3_CLIENT = "software.amazon.awssdk.services.s3.S3Client";
+    /** The bridge's S3 port: its methods are named after the S3 operations they send. */
+    static final String S3_PORT = "io.evidencesync.bridge.S3Objects";
     /** S3Client methods that build, configure or close the client and send no request. */
     private static final Set<String> NOT_REQUESTS = Set.of("builder", "create", "close", "serviceName", "utilities",
             "waiter", "serviceClientConfiguration");
@@ -43,7 +46,7 @@ final class AwsCalls {
      * One S3 call site.
      *
      * @param caller      the calling class's simple name
-     * @param operation   the {@code S3Client} method
+     * @param operation   the {@code S3Client} or {@code S3Objects} method
      * @param area        the key area
      * @param actions     the IAM actions S3 authorizes the call with
      * @param needs404    the code tells a missing key (404) from other errors, which S3 only reports to callers that
@@ -122,12 +125,13 @@ final class AwsCalls {
         return seen;
     }
 
-    /** "Caller.operation" for every S3Client method called from these classes. */
+    /** "Caller.operation" for every S3Client or S3Objects method called from these classes. */
     static Set<String> s3CallSites(Set<JavaClass> classes) {
         Set<String> sites = new TreeSet<>();
         for (JavaClass javaClass : classes) {
             for (JavaMethodCall call : javaClass.getMethodCallsFromSelf()) {
-                if (call.getTargetOwner().getName().equals(S3_CLIENT) && !NOT_REQUESTS.contains(call.getTarget().getName())) {
+                String owner = call.getTargetOwner().getName();
+                if ((owner.equals(S3_CLIENT) || owner.equals(S3_PORT)) && !NOT_REQUESTS.contains(call.getTarget().getName())) {
                     sites.add(topLevelSimpleName(javaClass) + "." + call.getTarget().getName());
                 }
             }
