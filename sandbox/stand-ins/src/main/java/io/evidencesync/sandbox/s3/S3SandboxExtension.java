@@ -18,13 +18,22 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class S3SandboxExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
     private final List<String> buckets;
     private SandboxS3 s3;
+    private String owner;
 
     public S3SandboxExtension(String... buckets) {
         this.buckets = List.of(buckets);
     }
 
+    /**
+     * Starts the server for the class that registers the extension. JUnit calls this again for each {@code @Nested}
+     * class; those share the outer class's server (reset before each test like the others) instead of replacing it.
+     */
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
+        if (s3 != null) {
+            return;
+        }
+        owner = context.getUniqueId();
         s3 = SandboxS3.start();
         buckets.forEach(bucket -> s3.createBucket(bucket, true));
     }
@@ -36,8 +45,9 @@ public final class S3SandboxExtension implements BeforeAllCallback, AfterAllCall
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
-        if (s3 != null) {
+        if (s3 != null && context.getUniqueId().equals(owner)) {
             s3.close();
+            s3 = null;
         }
     }
 
