@@ -162,8 +162,9 @@ final class SignedS3 implements S3Objects {
 
     private Reply sendOnce(S3Request request) throws IOException {
         SignedRequest signed = sign(request);
+        // no content for GET and HEAD: HttpURLConnection would turn a GET with an output stream into a POST
         HttpExecuteResponse response = http.prepareRequest(HttpExecuteRequest.builder().request(signed.request())
-                .contentStreamProvider(signed.payload().orElse(null)).build()).call();
+                .contentStreamProvider(request.body() == null ? null : signed.payload().orElse(null)).build()).call();
         SdkHttpResponse headers = response.httpResponse();
         AbortableInputStream body = response.responseBody()
                 .orElseGet(() -> AbortableInputStream.create(new ByteArrayInputStream(new byte[0])));

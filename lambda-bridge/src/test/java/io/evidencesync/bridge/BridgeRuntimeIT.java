@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 /**
  * The packaged artifact ({@code target/evidence-sync-bridge.jar}) under AWS's runtime interface client, talking to
  * the stand-ins through the production wiring: environment configuration, the SDK default credentials chain,
- * {@code AWS_ENDPOINT_URL_S3} honoured by the SDK itself, the URL-connection HTTP client, SigV4-signed SSM.
+ * {@code AWS_ENDPOINT_URL_S3} read by the bridge, the URL-connection HTTP client, SigV4-signed S3 and SSM requests.
  */
 class BridgeRuntimeIT {
     @RegisterExtension
@@ -78,10 +78,17 @@ class BridgeRuntimeIT {
     }
 
     private static RicProcess start(String handler, Map<String, String> env, LambdaRuntimeApi api, Path log) throws IOException {
+        return start(handler, env, api, log, List.of());
+    }
+
+    private static RicProcess start(String handler, Map<String, String> env, LambdaRuntimeApi api, Path log,
+                                    List<String> moreJvmFlags) throws IOException {
         List<Path> classpath = new ArrayList<>();
         classpath.add(jar());
         classpath.addAll(RicProcess.ricJars(System.getProperty("java.class.path")));
-        return RicProcess.start(classpath, handler, env, api, log, List.of("-XX:TieredStopAtLevel=1"));
+        List<String> flags = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1"));
+        flags.addAll(moreJvmFlags);
+        return RicProcess.start(classpath, handler, env, api, log, flags);
     }
 
     private static LambdaRuntimeApi.Invocation invoke(LambdaRuntimeApi api, String event, Path log) throws Exception {
@@ -119,6 +126,27 @@ class BridgeRuntimeIT {
                 .satisfies(p -> assertThat(p.latest().filename()).endsWith("__reports otlp scan+v1:final.json"));
         assertThat(sandbox.receipt(EvidenceContract.receiptKey("evidence-sync-receipts", key, put.versionId())).status())
                 .isEqualTo(ReceiptStatus.SYNCED);
+    }
+
+    @Test
+    void shouldSyncAColdStartWithoutLoadingTheSdkS3Client() throws Exception {
+        String key = BridgeSandbox.evidenceKey("reports/cold start.json");
+        sandbox.putEvidence(key, BridgeSandbox.resource("otlp-logs-with-control.json"), null);
+        Path log = temp.resolve("classes.log");
+        Path classes = temp.resolve("class-load.txt");
+
+        try (LambdaRuntimeApi api = LambdaRuntimeApi.start();
+             RicProcess function = start("io.evidencesync.bridge.S3EventHandler::handleRequest", environment(), api, log,
+                     List.of("-Xlog:class+load=info:file=" + classes))) {
+            LambdaRuntimeApi.Invocation first = invoke(api, sandbox.eventFor(key), log);
+
+            assertThat(first.body()).as(Files.readString(log)).contains("\"synced\":1");
+        }
+        String loaded = Files.readString(classes);
+        assertThat(loaded).as("the class-load log covers the S3 calls")
+                .contains("io.evidencesync.bridge.SignedS3 ", "software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner ");
+        assertThat(loaded.lines().filter(line -> line.contains(" software.amazon.awssdk.services.")).toList())
+                .as("SDK service client classes loaded by a cold start and one object").isEmpty();
     }
 
     @Test
