@@ -346,7 +346,7 @@ final class ObjectSync {
                             + " by someone else; retrying later"));
             Receipt receipt = current.receipt();
             if (Objects.equals(receipt.claimToken(), claim.claimToken())) {
-                return new Claim(current.etag(), false, null, null); // our own write, retried by the SDK
+                return new Claim(current.etag(), false, null, null); // our own write, retried by SignedS3
             }
             boolean changedUnversioned = receipt.isSynced() && claim.versionId() == null
                     && !Objects.equals(receipt.sha256(), claim.sha256());
@@ -414,7 +414,7 @@ final class ObjectSync {
         } catch (ReceiptStore.ConflictException e) {
             Receipt current = receipts.read(bucket, receiptKey).map(ReceiptStore.Stored::receipt).orElse(null);
             if (current != null && current.isSynced() && Objects.equals(current.claimToken(), synced.claimToken())) {
-                return; // our own write, retried by the SDK
+                return; // our own write, retried by SignedS3
             }
             throw new EvidenceException("the claim on this object was taken over while it was being uploaded (the"
                     + " upload took longer than " + BridgeConfig.CLAIM_STALE_AFTER_SECONDS + "); the proofs made ("
@@ -452,7 +452,7 @@ final class ObjectSync {
                 receipts.replace(bucket, latestKey, synced, current.get().etag());
                 return null;
             } catch (ReceiptStore.ConflictException e) {
-                // a concurrent version (or our own write retried by the SDK): read again
+                // a concurrent version (or our own write retried by SignedS3): read again
             } catch (EvidenceException e) {
                 return "synced, but the latest receipt was not updated: " + e.getMessage();
             }
