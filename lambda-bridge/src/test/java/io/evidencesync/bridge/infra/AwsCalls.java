@@ -33,7 +33,7 @@ import com.tngtech.archunit.core.importer.Location;
 final class AwsCalls {
     static final String S3_CLIENT = "software.amazon.awssdk.services.s3.S3Client";
     /** The bridge's S3 port: its methods are named after the S3 operations they send. */
-    static final String S3_PORT = "io.evidencesync.bridge.S3Objects";
+    static final String S3_PORT = "io.evidencesync.core.s3.S3Objects";
     /** S3Client methods that build, configure or close the client and send no request. */
     private static final Set<String> NOT_REQUESTS = Set.of("builder", "create", "close", "serviceName", "utilities",
             "waiter", "serviceClientConfiguration");
