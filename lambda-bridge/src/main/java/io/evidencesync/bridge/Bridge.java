@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.evidencesync.core.s3.S3Objects;
+import io.evidencesync.core.s3.SignedS3;
+import io.evidencesync.core.s3.S3Addressing;
 import io.evidencesync.core.hyperproof.Deadline;
 import io.evidencesync.core.hyperproof.HyperproofClient;
 import io.evidencesync.core.hyperproof.RetryObserver;

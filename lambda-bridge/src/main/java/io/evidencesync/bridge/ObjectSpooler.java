@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 
+import io.evidencesync.core.s3.S3Objects;
+import io.evidencesync.core.s3.OpenedObject;
+import io.evidencesync.core.s3.ObjectInfo;
 import io.evidencesync.core.hyperproof.HyperproofClient;
 import io.evidencesync.core.publish.Digests;
 

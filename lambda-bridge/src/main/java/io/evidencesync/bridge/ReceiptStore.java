@@ -2,6 +2,7 @@ package io.evidencesync.bridge;
 
 import java.util.Optional;
 
+import io.evidencesync.core.s3.S3Objects;
 import io.evidencesync.core.EvidenceException;
 import io.evidencesync.core.receipt.IndexEntry;
 import io.evidencesync.core.receipt.Receipt;

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.evidencesync.core.s3.S3Objects;
 import io.evidencesync.core.EvidenceException;
 import io.evidencesync.core.contract.EvidenceContract;
 import io.evidencesync.core.contract.EvidenceMetadata;

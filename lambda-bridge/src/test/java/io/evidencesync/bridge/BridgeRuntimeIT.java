@@ -144,7 +144,7 @@ class BridgeRuntimeIT {
         }
         String loaded = Files.readString(classes);
         assertThat(loaded).as("the class-load log covers the S3 calls")
-                .contains("io.evidencesync.bridge.SignedS3 ", "software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner ");
+                .contains("io.evidencesync.core.s3.SignedS3 ", "software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner ");
         assertThat(loaded.lines().filter(line -> line.contains(" software.amazon.awssdk.services.")).toList())
                 .as("SDK service client classes loaded by a cold start and one object").isEmpty();
     }

@@ -20,6 +20,9 @@ import java.util.UUID;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import io.evidencesync.core.s3.S3Objects;
+import io.evidencesync.core.s3.SignedS3;
+import io.evidencesync.core.s3.S3Addressing;
 import io.evidencesync.core.contract.EvidenceContract;
 import io.evidencesync.core.evidence.EvidenceFormat;
 import io.evidencesync.core.hyperproof.HyperproofClient;

@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.evidencesync.core.s3.S3Objects;
+import io.evidencesync.core.s3.SignedS3;
+import io.evidencesync.core.s3.S3Addressing;
 import io.evidencesync.core.EvidenceException;
 import io.evidencesync.core.publish.Digests;
 import io.evidencesync.core.receipt.Receipt;

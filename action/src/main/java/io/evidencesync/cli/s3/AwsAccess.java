@@ -7,15 +7,20 @@ import java.util.regex.Pattern;
 
 import io.evidencesync.cli.CliContext;
 import io.evidencesync.core.EvidenceException;
+import io.evidencesync.core.s3.S3Addressing;
 import io.evidencesync.core.s3.S3ClientFactory;
+import io.evidencesync.core.s3.S3Objects;
 import io.evidencesync.core.s3.S3Settings;
+import io.evidencesync.core.s3.SignedS3;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -23,7 +28,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * {@code AWS_SECRET_ACCESS_KEY} and {@code AWS_SESSION_TOKEN} (what aws-actions/configure-aws-credentials exports)
  * are read from the injected environment; otherwise the SDK's default chain decides (profile, web identity / OIDC,
  * container, instance). The Apache HTTP client keeps one pooled connection per concurrent upload. Clients are
- * built on first use, or ahead of it on a background thread.
+ * built on first use, or ahead of it on a background thread: the SDK's S3 client, and {@link SignedS3} over the same
+ * HTTP client, credentials provider, region, endpoint and addressing for the single-request uploads.
  */
 public final class AwsAccess implements AutoCloseable {
     /** Used when an endpoint is given but no region (S3-compatible stores ignore it; SigV4 needs one). */
@@ -37,8 +43,8 @@ public final class AwsAccess implements AutoCloseable {
     private final String region;
     private CompletableFuture<Clients> clients;
 
-    /** The HTTP client and the S3 client over it, built together. */
-    private record Clients(SdkHttpClient http, S3Client s3) {
+    /** The HTTP client and the S3 clients over it, built together. */
+    private record Clients(SdkHttpClient http, S3Client s3, S3Objects objects) {
     }
 
     private AwsAccess(S3Settings settings, int connections, String credentialsDescription,
@@ -90,6 +96,11 @@ public final class AwsAccess implements AutoCloseable {
         return clients().s3();
     }
 
+    /** The signed-request S3 port (single PUTs of the publisher), built with {@link #s3()}. */
+    public S3Objects objects() {
+        return clients().objects();
+    }
+
     private Clients clients() {
         prepareInBackground();
         try {
@@ -107,7 +118,16 @@ public final class AwsAccess implements AutoCloseable {
         SdkHttpClient http = ApacheHttpClient.builder().maxConnections(connections).expectContinueEnabled(false)
                 .connectionTimeout(Duration.ofSeconds(10)).socketTimeout(Duration.ofSeconds(60)).build();
         try {
-            return new Clients(http, S3ClientFactory.create(settings, http));
+            // one credentials provider for both clients (the SDK's default chain caches what it resolves)
+            S3Settings shared = settings.withCredentials(settings.credentials() != null ? settings.credentials()
+                    : DefaultCredentialsProvider.builder().build());
+            S3Client s3 = S3ClientFactory.create(shared, http);
+            // the region the S3 client uses: the given one, else what the SDK's region chain says
+            String signingRegion = shared.region() != null && !shared.region().isBlank() ? shared.region().strip()
+                    : new DefaultAwsRegionProviderChain().getRegion().id();
+            S3Objects objects = SignedS3.create(http, shared.credentials(),
+                    new S3Addressing(signingRegion, shared.endpoint(), shared.pathStyle()), shared.maxAttempts());
+            return new Clients(http, s3, objects);
         } catch (SdkClientException e) {
             http.close();
             throw new EvidenceException("no AWS region: set --region (action input region) or AWS_REGION"

@@ -20,6 +20,7 @@ import io.evidencesync.core.discovery.EvidenceDiscovery;
 import io.evidencesync.core.discovery.EvidenceFile;
 import io.evidencesync.core.evidence.EvidenceReader;
 import io.evidencesync.core.evidence.EvidenceSummary;
+import io.evidencesync.core.s3.S3Objects;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -37,8 +38,10 @@ public final class EvidencePublisher {
     static final int PART_CONCURRENCY = 4;
 
     private final Supplier<S3Client> s3;
+    private final Supplier<S3Objects> objects;
     private final PublisherOptions options;
 
+    /** Every request through the SDK client. */
     public EvidencePublisher(S3Client s3, PublisherOptions options) {
         this(() -> s3, options);
     }
@@ -48,8 +51,18 @@ public final class EvidencePublisher {
      *           that an adapter can build the client (seconds of class loading on a cold JVM) while files are read
      */
     public EvidencePublisher(Supplier<S3Client> s3, PublisherOptions options) {
+        this(s3, () -> null, options);
+    }
+
+    /**
+     * @param s3      as above: multipart uploads, HEAD and the manifest
+     * @param objects the single-request uploads (files below the multipart threshold), asked for when {@code s3} is;
+     *                it may answer null to leave them to {@code s3}
+     */
+    public EvidencePublisher(Supplier<S3Client> s3, Supplier<S3Objects> objects, PublisherOptions options) {
         this.options = options;
         this.s3 = s3;
+        this.objects = objects;
     }
 
     public PublishResult publish(PublishRequest request, PublishListener listener) {
@@ -69,10 +82,12 @@ public final class EvidencePublisher {
             return new PublishResult(request.bucket(), planned, manifestKey, null, true);
         }
         S3Client client = s3.get();
+        S3Objects singleRequests = this.objects.get();
         ExecutorService partPool = Executors.newFixedThreadPool(PART_CONCURRENCY, daemon("evidence-part"));
         List<PublishedObject> objects;
         try {
-            ObjectUploader uploader = new ObjectUploader(client, options.multipartThreshold(), options.partSize(), partPool);
+            ObjectUploader uploader = new ObjectUploader(client, singleRequests, options.multipartThreshold(),
+                    options.partSize(), partPool);
             objects = runAll(prepared, file -> {
                 PublishedObject object = uploader.upload(request.bucket(), file, request.encryption());
                 listener.published(object);

@@ -8,10 +8,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.evidencesync.core.EvidenceException;
 import io.evidencesync.core.contract.EvidenceContract;
+import io.evidencesync.core.s3.S3Objects;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -28,22 +31,28 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 /**
  * Writes one evidence object exactly once per run: a conditional put ({@code If-None-Match: *}) so that publishing
  * the same file again in the same run finds the existing object instead of writing a second version. S3 verifies
- * every request body: the SHA-256 of a whole object, the CRC32C of each part of a multipart upload.
+ * every request body: the SHA-256 of a whole object, the CRC32C of each part of a multipart upload. Single-request
+ * uploads go through the {@link S3Objects} port when the caller gives one (a signed REST request: a fraction of the
+ * SDK client's CPU per object, bench/results/publish-2026-11-27.md), else through the SDK's {@link S3Client};
+ * multipart uploads, HEAD and the manifest always use the SDK client.
  */
 final class ObjectUploader {
     private static final int PRECONDITION_FAILED = 412;
     private static final int CONDITIONAL_CONFLICT = 409;
 
     private final S3Client s3;
+    private final S3Objects objects;
     private final long multipartThreshold;
     private final int partSize;
     private final ExecutorService partPool;
 
     /**
+     * @param objects  single-request uploads, or null to make them with {@code s3}
      * @param partPool runs part uploads; its size bounds the parts (and part buffers) in flight across all files
      */
-    ObjectUploader(S3Client s3, long multipartThreshold, int partSize, ExecutorService partPool) {
+    ObjectUploader(S3Client s3, S3Objects objects, long multipartThreshold, int partSize, ExecutorService partPool) {
         this.s3 = s3;
+        this.objects = objects;
         this.multipartThreshold = multipartThreshold;
         this.partSize = partSize;
         this.partPool = partPool;
@@ -52,6 +61,9 @@ final class ObjectUploader {
     PublishedObject upload(String bucket, PreparedFile file, Encryption encryption) {
         if (file.file().size() >= multipartThreshold) {
             return uploadMultipart(bucket, file, encryption);
+        }
+        if (objects != null) {
+            return uploadSigned(bucket, file, encryption);
         }
         PutObjectRequest.Builder put = PutObjectRequest.builder().bucket(bucket).key(file.key())
                 .metadata(file.metadata())
@@ -70,6 +82,31 @@ final class ObjectUploader {
             throw S3Errors.describe(e, "upload " + file.file().relativePath() + " to", bucket, file.key());
         } catch (SdkException e) {
             throw S3Errors.describe(e, "upload " + file.file().relativePath() + " to", bucket, file.key());
+        }
+    }
+
+    /** The same conditional put as the SDK's, as one signed request with the file streamed from disk. */
+    private PublishedObject uploadSigned(String bucket, PreparedFile file, Encryption encryption) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", contentType(file));
+        // the contract's metadata values are ASCII already (non-ASCII ones RFC 2047 encoded)
+        file.metadata().forEach((name, value) -> headers.put("x-amz-meta-" + name, value));
+        headers.put("x-amz-checksum-sha256", Digests.base64(file.sha256()));
+        if (encryption.mode() == Encryption.Mode.SSE_S3) {
+            headers.put("x-amz-server-side-encryption", ServerSideEncryption.AES256.toString());
+        } else if (encryption.mode() == Encryption.Mode.SSE_KMS) {
+            headers.put("x-amz-server-side-encryption", ServerSideEncryption.AWS_KMS.toString());
+            headers.put("x-amz-server-side-encryption-aws-kms-key-id", encryption.kmsKeyId());
+        }
+        try {
+            S3Objects.Stored stored = objects.putFile(bucket, file.key(), file.file().path(), file.file().size(), headers,
+                    S3Objects.Precondition.ifNoneMatch());
+            return published(file, stored.versionId(), stored.etag(), PublishedObject.Outcome.UPLOADED);
+        } catch (S3Objects.PreconditionFailedException e) {
+            return existing(bucket, file);
+        } catch (S3Objects.RequestFailedException e) {
+            throw S3Errors.describe(e.status(), e.errorCode(), "upload " + file.file().relativePath() + " to", bucket,
+                    file.key(), e);
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,10 +30,20 @@ import io.evidencesync.core.contract.RunManifest;
 import io.evidencesync.core.discovery.EvidenceFile;
 import io.evidencesync.core.discovery.IfNoFilesFound;
 import io.evidencesync.core.provenance.BuildProvenance;
+import io.evidencesync.core.s3.S3Addressing;
+import io.evidencesync.core.s3.S3Objects;
+import io.evidencesync.core.s3.SignedS3;
 import io.evidencesync.sandbox.s3.S3SandboxExtension;
 import io.evidencesync.sandbox.s3.SandboxS3;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.AbortableInputStream;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -53,16 +64,22 @@ class EvidencePublisherTest {
     Path workspace;
 
     private S3Client s3;
+    /** The port the CLI gives the publisher for single-request uploads, over its own HTTP client. */
+    private SdkHttpClient portHttp;
+    private S3Objects port;
     private final List<String> events = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeEach
     void createClient() {
         s3 = client(SANDBOX.s3().secretKey());
+        portHttp = ApacheHttpClient.create();
+        port = port(portHttp, SANDBOX.s3().secretKey());
     }
 
     @AfterEach
     void closeClient() {
         s3.close();
+        portHttp.close();
     }
 
     @Test
@@ -208,11 +225,76 @@ class EvidencePublisherTest {
         copyFixture("ocsf-scan-activity.json", "scan.json");
         String wrongSecret = "wrong-secret-value-1234567890";
         try (S3Client wrong = client(wrongSecret)) {
+            S3Objects wrongPort = port(portHttp, wrongSecret);
+            assertThatThrownBy(() -> new EvidencePublisher(() -> wrong, () -> wrongPort, PublisherOptions.defaults("t"))
+                    .publish(request().build(), listener()))
+                    .isInstanceOf(EvidenceException.class)
+                    .hasMessageContaining("cannot upload scan.json to s3://" + BUCKET + "/")
+                    .hasMessageContaining("S3 rejected the credentials (SignatureDoesNotMatch)")
+                    .satisfies(e -> assertThat(stackText(e)).doesNotContain(wrongSecret, "Signature=", "Credential="));
             assertThatThrownBy(() -> new EvidencePublisher(wrong, PublisherOptions.defaults("t")).publish(request().build(), listener()))
+                    .as("the SDK client alone, for callers that give no port")
                     .isInstanceOf(EvidenceException.class)
                     .hasMessageContaining("S3 rejected the credentials (SignatureDoesNotMatch)")
                     .satisfies(e -> assertThat(stackText(e)).doesNotContain(wrongSecret));
         }
+    }
+
+    @Test
+    void shouldPublishThroughTheSdkClientAloneWhenTheCallerGivesNoPort() throws IOException {
+        copyFixture("ocsf-scan-activity.json", "scan.json");
+
+        PublishResult result = new EvidencePublisher(s3, PublisherOptions.defaults("t")).publish(request().build(), listener());
+
+        PublishedObject object = result.objects().get(0);
+        assertThat(object.outcome()).isEqualTo(PublishedObject.Outcome.UPLOADED);
+        assertThat(s3.headObject(b -> b.bucket(BUCKET).key(object.key())).metadata())
+                .containsEntry("evidence-sha256", object.sha256());
+    }
+
+    @Test
+    void shouldRetryThrottledSingleUploadsThroughThePortAndStoreEachFileOnce() throws IOException {
+        copyFixture("ocsf-scan-activity.json", "a/scan.json");
+        copyFixture("otlp-logs.json", "b/logs.json");
+        AtomicInteger throttled = new AtomicInteger();
+        // S3Proxy never throttles: the first two evidence PUTs are answered 503 SlowDown before they reach it
+        SdkHttpClient throttling = new SdkHttpClient() {
+            @Override
+            public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+                boolean evidencePut = request.httpRequest().method() == SdkHttpMethod.PUT
+                        && request.httpRequest().encodedPath().contains("/files/");
+                if (evidencePut && throttled.getAndIncrement() < 2) {
+                    return new ExecutableHttpRequest() {
+                        @Override
+                        public HttpExecuteResponse call() {
+                            byte[] body = "<Error><Code>SlowDown</Code></Error>".getBytes(StandardCharsets.UTF_8);
+                            return HttpExecuteResponse.builder().response(SdkHttpResponse.builder().statusCode(503).build())
+                                    .responseBody(AbortableInputStream.create(new java.io.ByteArrayInputStream(body))).build();
+                        }
+
+                        @Override
+                        public void abort() {
+                        }
+                    };
+                }
+                return portHttp.prepareRequest(request);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+
+        PublishResult result = new EvidencePublisher(() -> s3, () -> port(throttling, SANDBOX.s3().secretKey()),
+                PublisherOptions.defaults("t")).publish(request().build(), listener());
+
+        assertThat(throttled).hasValueGreaterThanOrEqualTo(4); // two refused, then (at least) one PUT per file
+        assertThat(result.objects()).hasSize(2).allSatisfy(object -> {
+            assertThat(object.outcome()).isEqualTo(PublishedObject.Outcome.UPLOADED);
+            assertThat(s3.listObjectVersions(b -> b.bucket(BUCKET).prefix(object.key())).versions()).hasSize(1);
+            byte[] stored = s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(object.key())).asByteArray();
+            assertThat(Digests.hex(sha256(stored))).isEqualTo(object.sha256());
+        });
     }
 
     @Test
@@ -237,7 +319,7 @@ class EvidencePublisherTest {
     private EvidencePublisher publisher() {
         PublisherOptions options = PublisherOptions.defaults("evidence-sync-test/1")
                 .withClock(Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC));
-        return new EvidencePublisher(s3, options);
+        return new EvidencePublisher(() -> s3, () -> port, options);
     }
 
     private PublishRequest.Builder request() {
@@ -301,6 +383,15 @@ class EvidencePublisherTest {
         java.io.StringWriter text = new java.io.StringWriter();
         e.printStackTrace(new java.io.PrintWriter(text));
         return text.toString();
+    }
+
+    private static S3Objects port(SdkHttpClient http, String secret) {
+        SandboxS3 sandbox = SANDBOX.s3();
+        return SignedS3.create(http, s3Credentials(secret), new S3Addressing(sandbox.region(), sandbox.endpoint(), true));
+    }
+
+    private static StaticCredentialsProvider s3Credentials(String secret) {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(SANDBOX.s3().accessKey(), secret));
     }
 
     private static S3Client client(String secret) {

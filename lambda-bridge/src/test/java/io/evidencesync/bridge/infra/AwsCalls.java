@@ -32,8 +32,8 @@ import com.tngtech.archunit.core.importer.Location;
  */
 final class AwsCalls {
     static final String S3_CLIENT = "software.amazon.awssdk.services.s3.S3Client";
-    /** The bridge's S3 port: its methods are named after the S3 operations they send. */
-    static final String S3_PORT = "io.evidencesync.bridge.S3Objects";
+    /** The S3 port in core (the bridge's calls, the publisher's single PUTs): methods named after the S3 operations. */
+    static final String S3_PORT = "io.evidencesync.core.s3.S3Objects";
     /** S3Client methods that build, configure or close the client and send no request. */
     private static final Set<String> NOT_REQUESTS = Set.of("builder", "create", "close", "serviceName", "utilities",
             "waiter", "serviceClientConfiguration");
@@ -77,6 +77,8 @@ final class AwsCalls {
     static final List<S3Call> PUBLISHER_S3 = List.of(
             new S3Call("ObjectUploader", "putObject", Area.EVIDENCE, List.of("s3:PutObject"), false,
                     "uploads an evidence file with If-None-Match: *"),
+            new S3Call("ObjectUploader", "putFile", Area.EVIDENCE, List.of("s3:PutObject"), false,
+                    "the same upload through the S3Objects port (SignedS3), when the caller gives one (the CLI does)"),
             new S3Call("ObjectUploader", "headObject", Area.EVIDENCE, List.of("s3:GetObject"), false,
                     "after a 412 checks the existing key's SHA-256 metadata; before a multipart upload a 403 for a"
                             + " missing key counts as unknown, so no s3:ListBucket is needed"),

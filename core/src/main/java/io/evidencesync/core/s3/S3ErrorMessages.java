@@ -1,4 +1,4 @@
-package io.evidencesync.bridge;
+package io.evidencesync.core.s3;
 
 import io.evidencesync.core.EvidenceException;
 
@@ -11,10 +11,10 @@ final class S3ErrorMessages {
     private S3ErrorMessages() {
     }
 
-    static EvidenceException failed(S3Request request, int status, String code) {
+    static S3Objects.RequestFailedException failed(S3Request request, int status, String code) {
         String answer = "HTTP " + status + (code == null ? "" : " " + code);
-        return new EvidenceException("S3 " + request.operation() + " of " + request.where() + " failed: " + answer
-                + hint(request, status, code == null ? "" : code));
+        return new S3Objects.RequestFailedException("S3 " + request.operation() + " of " + request.where() + " failed: "
+                + answer + hint(request, status, code == null ? "" : code), status, code);
     }
 
     static EvidenceException unreachable(S3Request request, int attempts, Exception cause) {
@@ -37,16 +37,16 @@ final class S3ErrorMessages {
     private static String hint(S3Request request, int status, String code) {
         return switch (code) {
             case "InvalidAccessKeyId", "SignatureDoesNotMatch" ->
-                    ": S3 rejected the credentials; check the function's role (or the access key pair)";
+                    ": S3 rejected the credentials; check the role (or the access key pair)";
             case "ExpiredToken", "InvalidToken", "TokenRefreshRequired" ->
                     ": the session credentials have expired or are invalid";
             case "RequestTimeTooSkewed" -> ": the clock of this machine is off";
             case "PermanentRedirect", "AuthorizationHeaderMalformed", "IllegalLocationConstraintException" ->
-                    ": the bucket '" + request.bucket() + "' is in another region than " + BridgeConfig.AWS_REGION;
+                    ": the bucket '" + request.bucket() + "' is in another region than the configured one (AWS_REGION)";
             case "NoSuchBucket" -> ": the bucket '" + request.bucket() + "' does not exist (check the name, region and"
                     + " endpoint)";
             case "NoSuchKey", "NoSuchVersion" -> ": the object (version) does not exist";
-            default -> status == 403 ? ": access denied; the function's role needs " + permission(request)
+            default -> status == 403 ? ": access denied; the role needs " + permission(request)
                     + " on arn:aws:s3:::" + request.bucket() + "/" + request.key() + kms(request) : "";
         };
     }

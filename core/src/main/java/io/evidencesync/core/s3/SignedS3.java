@@ -1,10 +1,12 @@
-package io.evidencesync.bridge;
+package io.evidencesync.core.s3;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -33,11 +35,12 @@ import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
  * {@link S3Objects} over the REST API: each request SigV4-signed by the SDK's {@link AwsV4HttpSigner} (service
  * {@code s3}, the payload's SHA-256 signed, no aws-chunked encoding, the path neither normalised nor encoded twice,
  * as S3 requires) and sent with the SDK's {@link SdkHttpClient}; credentials from the SDK's provider. Up to
- * {@link #MAX_ATTEMPTS} attempts, with exponential backoff and jitter, on 5xx (503 SlowDown included), 429 and I/O
+ * {@link #MAX_ATTEMPTS} attempts (or as configured), with exponential backoff and jitter, on 5xx (503 SlowDown included), 429 and I/O
  * errors; 4xx are never retried. This is what the function needs of S3 at a fraction of the SDK {@code S3Client}'s
- * cold start and per-call CPU (bench/results/lambda-2026-11-27.md).
+ * cold start and per-call CPU (bench/results/lambda-2026-11-27.md,
+ * bench/results/publish-2026-11-27.md).
  */
-final class SignedS3 implements S3Objects {
+public final class SignedS3 implements S3Objects {
     static final int MAX_ATTEMPTS = 3;
     static final long BASE_DELAY_MILLIS = 100;
     private static final int MAX_ERROR_BODY_BYTES = 16 * 1024;
@@ -47,6 +50,7 @@ final class SignedS3 implements S3Objects {
     private final S3Addressing addressing;
     private final Sleeper sleeper;
     private final DoubleSupplier jitter;
+    private final int maxAttempts;
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
 
     /**
@@ -55,6 +59,16 @@ final class SignedS3 implements S3Objects {
      */
     SignedS3(SdkHttpClient http, AwsCredentialsProvider credentials, S3Addressing addressing, Sleeper sleeper,
              DoubleSupplier jitter) {
+        this(http, credentials, addressing, sleeper, jitter, MAX_ATTEMPTS);
+    }
+
+    /** @param maxAttempts attempts per request, the first included (at least 1) */
+    SignedS3(SdkHttpClient http, AwsCredentialsProvider credentials, S3Addressing addressing, Sleeper sleeper,
+             DoubleSupplier jitter, int maxAttempts) {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
+        }
+        this.maxAttempts = maxAttempts;
         this.http = http;
         this.credentials = credentials;
         this.addressing = addressing;
@@ -62,9 +76,16 @@ final class SignedS3 implements S3Objects {
         this.jitter = jitter;
     }
 
-    /** Production settings: real sleeps, random jitter. */
-    static SignedS3 create(SdkHttpClient http, AwsCredentialsProvider credentials, S3Addressing addressing) {
-        return new SignedS3(http, credentials, addressing, Sleeper.SYSTEM, () -> ThreadLocalRandom.current().nextDouble());
+    /** Production settings: real sleeps, random jitter, {@link #MAX_ATTEMPTS} attempts. */
+    public static SignedS3 create(SdkHttpClient http, AwsCredentialsProvider credentials, S3Addressing addressing) {
+        return create(http, credentials, addressing, MAX_ATTEMPTS);
+    }
+
+    /** Production settings with this many attempts per request (the first included). */
+    public static SignedS3 create(SdkHttpClient http, AwsCredentialsProvider credentials, S3Addressing addressing,
+                                  int maxAttempts) {
+        return new SignedS3(http, credentials, addressing, Sleeper.SYSTEM, () -> ThreadLocalRandom.current().nextDouble(),
+                maxAttempts);
     }
 
     @Override
@@ -113,7 +134,32 @@ final class SignedS3 implements S3Objects {
         if (precondition.header() != null) {
             headers.put(precondition.header(), precondition.value());
         }
-        S3Request request = new S3Request("PutObject", SdkHttpMethod.PUT, bucket, key, null, headers, body);
+        S3Request request = new S3Request("PutObject", SdkHttpMethod.PUT, bucket, key, null, headers,
+                ContentStreamProvider.fromByteArrayUnsafe(body));
+        return put(request, precondition).firstMatchingHeader("ETag").orElse(null);
+    }
+
+    @Override
+    public Stored putFile(String bucket, String key, Path file, long length, Map<String, String> headers,
+                          Precondition precondition) {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.put("Content-Length", Long.toString(length));
+        if (precondition.header() != null) {
+            all.put(precondition.header(), precondition.value());
+        }
+        FileContent content = new FileContent(file);
+        S3Request request = new S3Request("PutObject", SdkHttpMethod.PUT, bucket, key, null, all, content);
+        SdkHttpResponse response;
+        try {
+            response = put(request, precondition);
+        } finally {
+            content.closeOpen();
+        }
+        return new Stored(response.firstMatchingHeader("x-amz-version-id").orElse(null),
+                response.firstMatchingHeader("ETag").orElse(null));
+    }
+
+    private SdkHttpResponse put(S3Request request, Precondition precondition) {
         Reply reply = send(request);
         reply.discard();
         if (reply.status() == 412 || reply.status() == 409) {
@@ -124,7 +170,47 @@ final class SignedS3 implements S3Objects {
         if (!reply.ok()) {
             throw S3ErrorMessages.failed(request, reply.status(), reply.errorCode());
         }
-        return reply.headers().firstMatchingHeader("ETag").orElse(null);
+        return reply.headers();
+    }
+
+    /**
+     * A file's bytes, from the start on every {@link #newStream()} (the signer hashes them, the HTTP client sends
+     * them, a retry sends them again); the previous stream is closed when the next one is opened.
+     */
+    private static final class FileContent implements ContentStreamProvider {
+        private final Path file;
+        private InputStream open;
+
+        FileContent(Path file) {
+            this.file = file;
+        }
+
+        @Override
+        public synchronized InputStream newStream() {
+            closeOpen();
+            try {
+                open = Files.newInputStream(file);
+                return open;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        synchronized void closeOpen() {
+            if (open != null) {
+                try {
+                    open.close();
+                } catch (IOException ignored) {
+                    // a stream already read to its end
+                }
+                open = null;
+            }
+        }
+
+        @Override
+        public String name() {
+            return "File";
+        }
     }
 
     /** Sends with retries; returns the last answer, or throws when none came. */
@@ -132,12 +218,12 @@ final class SignedS3 implements S3Objects {
         for (int attempt = 1; ; attempt++) {
             try {
                 Reply reply = sendOnce(request);
-                if (!retryable(reply.status()) || attempt == MAX_ATTEMPTS) {
+                if (!retryable(reply.status()) || attempt == maxAttempts) {
                     return reply;
                 }
                 reply.discard();
             } catch (IOException | UncheckedIOException e) {
-                if (attempt == MAX_ATTEMPTS) {
+                if (attempt == maxAttempts) {
                     throw S3ErrorMessages.unreachable(request, attempt, e);
                 }
             }
@@ -189,11 +275,12 @@ final class SignedS3 implements S3Objects {
             unsigned.putRawQueryParameter("versionId", request.versionId());
         }
         request.headers().forEach(unsigned::putHeader);
-        byte[] body = request.body() == null ? new byte[0] : request.body();
+        ContentStreamProvider body = request.body() == null ? ContentStreamProvider.fromByteArrayUnsafe(new byte[0])
+                : request.body();
         try {
             return signer.sign(r -> r.identity(credentials.resolveCredentials())
                     .request(unsigned.build())
-                    .payload(ContentStreamProvider.fromByteArrayUnsafe(body))
+                    .payload(body)
                     .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
                     .putProperty(AwsV4HttpSigner.REGION_NAME, addressing.region())
                     .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)

@@ -1,7 +1,8 @@
-package io.evidencesync.bridge;
+package io.evidencesync.core.s3;
 
 import java.util.Map;
 
+import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 
 /**
@@ -10,10 +11,10 @@ import software.amazon.awssdk.http.SdkHttpMethod;
  * @param operation the S3 API name (GetObject, HeadObject, PutObject), for messages
  * @param versionId the version, or null
  * @param headers   extra headers (signed)
- * @param body      the payload, or null for none
+ * @param body      the payload (each newStream() reads it from the start), or null for none
  */
 record S3Request(String operation, SdkHttpMethod method, String bucket, String key, String versionId,
-                 Map<String, String> headers, byte[] body) {
+                 Map<String, String> headers, ContentStreamProvider body) {
     S3Request {
         headers = Map.copyOf(headers);
     }

@@ -1,4 +1,4 @@
-package io.evidencesync.bridge;
+package io.evidencesync.core.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,6 +10,11 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -25,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -104,6 +110,29 @@ class SignedS3Test {
             try (OpenedObject opened = s3.getObject(BUCKET, key, null); InputStream in = opened.body()) {
                 assertThat(in.readAllBytes()).isEqualTo(body);
             }
+        }
+
+        @Test
+        void shouldStreamAFileWithItsSignedHeadersAndReturnTheNewVersionOnce(@TempDir Path dir)
+                throws IOException, NoSuchAlgorithmException {
+            Path file = dir.resolve("scan.json");
+            byte[] body = utf8("{\"class_uid\":6007,\"status\":\"success\"}");
+            Files.write(file, body);
+            Map<String, String> headers = Map.of("Content-Type", "application/json",
+                    "x-amz-meta-evidence-format", "ocsf-json", "x-amz-server-side-encryption", "AES256",
+                    "x-amz-checksum-sha256", Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(body)));
+
+            S3Objects.Stored stored = s3.putFile(BUCKET, "files/a scan.json", file, body.length, headers,
+                    S3Objects.Precondition.ifNoneMatch());
+
+            assertThat(stored.versionId()).isNotBlank();
+            assertThat(stored.etag()).startsWith("\"");
+            ObjectInfo head = s3.headObject(BUCKET, "files/a scan.json", stored.versionId());
+            assertThat(head.metadata()).containsEntry("evidence-format", "ocsf-json");
+            assertThat(head.etag()).isEqualTo(stored.etag());
+            assertThat(sdk.getObjectAsBytes(b -> b.bucket(BUCKET).key("files/a scan.json")).asByteArray()).isEqualTo(body);
+            assertThatThrownBy(() -> s3.putFile(BUCKET, "files/a scan.json", file, body.length, headers,
+                    S3Objects.Precondition.ifNoneMatch())).isInstanceOf(S3Objects.PreconditionFailedException.class);
         }
 
         @Test

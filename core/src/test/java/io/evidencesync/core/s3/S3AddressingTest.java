@@ -1,4 +1,4 @@
-package io.evidencesync.bridge;
+package io.evidencesync.core.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.evidencesync.bridge;
+package io.evidencesync.core.s3;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,25 +9,25 @@ import software.amazon.awssdk.http.AbortableInputStream;
  * A GetObject whose headers have arrived and whose body is still on the wire. {@link #close} closes the body;
  * {@link #abort} drops the connection instead of draining an unread body (a duplicate's, or one refused by size).
  */
-final class OpenedObject implements AutoCloseable {
+public final class OpenedObject implements AutoCloseable {
     private final ObjectInfo info;
     private final AbortableInputStream body;
 
-    OpenedObject(ObjectInfo info, AbortableInputStream body) {
+    public OpenedObject(ObjectInfo info, AbortableInputStream body) {
         this.info = info;
         this.body = body;
     }
 
-    ObjectInfo info() {
+    public ObjectInfo info() {
         return info;
     }
 
     /** The body, streamed: read it once. */
-    InputStream body() {
+    public InputStream body() {
         return body;
     }
 
-    void abort() {
+    public void abort() {
         body.abort();
         close();
     }

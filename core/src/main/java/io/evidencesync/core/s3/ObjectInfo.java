@@ -1,4 +1,4 @@
-package io.evidencesync.bridge;
+package io.evidencesync.core.s3;
 
 import java.time.Instant;
 import java.util.Map;
@@ -13,8 +13,8 @@ import java.util.Map;
  * @param contentLength {@code Content-Length}, or -1 when absent
  * @param lastModified  {@code Last-Modified}, or null
  */
-record ObjectInfo(Map<String, String> metadata, String versionId, String etag, long contentLength, Instant lastModified) {
-    ObjectInfo {
+public record ObjectInfo(Map<String, String> metadata, String versionId, String etag, long contentLength, Instant lastModified) {
+    public ObjectInfo {
         metadata = Map.copyOf(metadata);
     }
 }

@@ -1,4 +1,4 @@
-package io.evidencesync.bridge;
+package io.evidencesync.core.s3;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -9,9 +9,9 @@ import java.nio.charset.StandardCharsets;
  * except for bucket names with dots (path-style on the regional host, since they do not match the TLS certificate).
  * Keys are encoded as S3 expects them: each path segment percent-encoded per RFC 3986, '/' kept.
  */
-final class S3Addressing {
+public final class S3Addressing {
     /** A request's target: scheme, host, port (-1 for the scheme's default) and the already encoded path. */
-    record Target(String scheme, String host, int port, String encodedPath) {
+    public record Target(String scheme, String host, int port, String encodedPath) {
     }
 
     private final String region;
@@ -22,13 +22,13 @@ final class S3Addressing {
      * @param endpoint  an endpoint override, or null for AWS's regional endpoint
      * @param pathStyle path-style addressing on the override (bucket in the path instead of the host)
      */
-    S3Addressing(String region, URI endpoint, boolean pathStyle) {
+    public S3Addressing(String region, URI endpoint, boolean pathStyle) {
         this.region = region;
         this.endpoint = endpoint;
         this.pathStyle = pathStyle;
     }
 
-    String region() {
+    public String region() {
         return region;
     }
 

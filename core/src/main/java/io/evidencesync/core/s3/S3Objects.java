@@ -1,0 +1,110 @@
+package io.evidencesync.core.s3;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+import io.evidencesync.core.EvidenceException;
+
+/**
+ * The few S3 object calls that the Lambda bridge (reading evidence, receipts) and the publisher (single-request
+ * uploads) make without the SDK's {@code S3Client}. Failures are {@link RequestFailedException}s (S3 answered with
+ * an error) or {@link EvidenceException}s (no answer, no credentials) naming the operation, bucket and key; a failed
+ * precondition is a {@link PreconditionFailedException}. {@link SignedS3} is the implementation; the SDK's
+ * {@code S3Client} costs 1–1.7 s to build on a cold start and several times the client CPU per call
+ * (bench/results/lambda-2026-11-27.md).
+ */
+public interface S3Objects {
+    /**
+     * GetObject: returns once the response headers have arrived, the body unread. 404 is an error here.
+     *
+     * @param versionId the version, or null for the current one
+     */
+    OpenedObject getObject(String bucket, String key, String versionId);
+
+    /** GetObject of a small object, read into memory; empty when the key does not exist (404, NoSuchKey). */
+    Optional<SmallObject> getObjectAsBytes(String bucket, String key);
+
+    /** HeadObject: the version's attributes and user metadata. */
+    ObjectInfo headObject(String bucket, String key, String versionId);
+
+    /**
+     * PutObject of a small body (the payload's SHA-256 is signed).
+     *
+     * @return the new ETag, as S3 sent it (quoted)
+     * @throws PreconditionFailedException when the precondition failed (412) or a concurrent conditional write
+     *                                     won (409 ConditionalRequestConflict)
+     */
+    String putObject(String bucket, String key, byte[] body, String contentType, Precondition precondition);
+
+    /**
+     * PutObject of a file, streamed from disk (read twice: once for the signed payload hash, once to send it), never
+     * held in memory whole. Meant for files below the multipart threshold (a single PUT is limited to 5 GiB).
+     *
+     * @param length  the file's size, sent as Content-Length
+     * @param headers further request headers, all signed: Content-Type, {@code x-amz-meta-*} (ASCII values),
+     *                {@code x-amz-checksum-sha256}, server-side encryption
+     * @return the new version's id (null on an unversioned bucket) and ETag
+     * @throws PreconditionFailedException when the precondition failed (412) or a concurrent conditional write
+     *                                     won (409 ConditionalRequestConflict)
+     */
+    Stored putFile(String bucket, String key, Path file, long length, Map<String, String> headers,
+                   Precondition precondition);
+
+    /** An object read into memory, with its attributes. */
+    record SmallObject(byte[] body, ObjectInfo info) {
+    }
+
+    /** What S3 answered to a write: {@code x-amz-version-id} (null when unversioned) and the ETag (quoted). */
+    record Stored(String versionId, String etag) {
+    }
+
+    /** The condition of a conditional write. */
+    record Precondition(String header, String value) {
+        public static final Precondition NONE = new Precondition(null, null);
+
+        /** Only if no object exists under the key ({@code If-None-Match: *}). */
+        public static Precondition ifNoneMatch() {
+            return new Precondition("If-None-Match", "*");
+        }
+
+        /** Only if the current object still has this ETag ({@code If-Match}). */
+        public static Precondition ifMatch(String etag) {
+            return new Precondition("If-Match", etag);
+        }
+    }
+
+    /** S3 refused a conditional write: another writer got there first. */
+    final class PreconditionFailedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        PreconditionFailedException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * S3 answered with an error (after the retries, for retryable ones). The message names the operation, bucket,
+     * key, status and S3's code; {@link #status()} and {@link #errorCode()} let a caller word its own.
+     */
+    final class RequestFailedException extends EvidenceException {
+        private static final long serialVersionUID = 1L;
+        private final int status;
+        private final String errorCode;
+
+        RequestFailedException(String message, int status, String errorCode) {
+            super(message);
+            this.status = status;
+            this.errorCode = errorCode;
+        }
+
+        public int status() {
+            return status;
+        }
+
+        /** S3's {@code <Code>}, or null when the answer had none (HEAD, or a non-S3 error body). */
+        public String errorCode() {
+            return errorCode;
+        }
+    }
+}
