@@ -10,7 +10,7 @@ import java.util.concurrent.BlockingQueue;
  * A SHA-256 computed on a thread of its own from chunks handed over in order, so that hashing a large file runs
  * beside parsing it instead of after. A few recycled buffers bound the memory; a reader that gets ahead waits.
  */
-final class BackgroundDigest {
+final class BackgroundDigest implements HashingSource.Sink {
     private static final int BUFFERS = 8;
     private static final byte[] END = new byte[0];
 
@@ -33,7 +33,8 @@ final class BackgroundDigest {
     }
 
     /** Hands over a copy of {@code bytes[offset, offset + length)}; blocks while every buffer is in use. */
-    void update(byte[] bytes, int offset, int length) throws IOException {
+    @Override
+    public void update(byte[] bytes, int offset, int length) throws IOException {
         int done = 0;
         while (done < length) {
             byte[] buffer = take(free);
@@ -45,7 +46,8 @@ final class BackgroundDigest {
     }
 
     /** Ends the input and waits for the digest. */
-    byte[] finish() throws IOException {
+    @Override
+    public byte[] finish() throws IOException {
         put(new Chunk(END, 0));
         join();
         if (failure != null) {
@@ -55,7 +57,8 @@ final class BackgroundDigest {
     }
 
     /** Ends the input without a digest (the reader stopped early) and waits for the thread to stop. */
-    void abandon() {
+    @Override
+    public void abandon() {
         worker.interrupt();
         try {
             worker.join();

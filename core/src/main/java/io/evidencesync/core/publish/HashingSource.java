@@ -29,7 +29,7 @@ final class HashingSource implements InputSource {
 
     @Override
     public InputStream open() throws IOException {
-        Sink sink = size >= BACKGROUND_THRESHOLD ? new Background(new BackgroundDigest(CHUNK)) : new Inline(Digests.sha256());
+        Sink sink = size >= BACKGROUND_THRESHOLD ? new BackgroundDigest(CHUNK) : new Inline(Digests.sha256());
         return new FilterInputStream(Files.newInputStream(file)) {
             private long read;
 
@@ -82,7 +82,8 @@ final class HashingSource implements InputSource {
         return known != null ? known : Digests.sha256(InputSource.of(file));
     }
 
-    private interface Sink {
+    /** Where the bytes read go to be hashed. */
+    interface Sink {
         void update(byte[] bytes, int offset, int length) throws IOException;
 
         byte[] finish() throws IOException;
@@ -104,23 +105,6 @@ final class HashingSource implements InputSource {
         @Override
         public void abandon() {
             // nothing runs in the background
-        }
-    }
-
-    private record Background(BackgroundDigest digest) implements Sink {
-        @Override
-        public void update(byte[] bytes, int offset, int length) throws IOException {
-            digest.update(bytes, offset, length);
-        }
-
-        @Override
-        public byte[] finish() throws IOException {
-            return digest.finish();
-        }
-
-        @Override
-        public void abandon() {
-            digest.abandon();
         }
     }
 }
