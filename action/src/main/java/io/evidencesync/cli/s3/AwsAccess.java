@@ -39,21 +39,17 @@ public final class AwsAccess implements AutoCloseable {
     private final S3Settings settings;
     private final int connections;
     private final String credentialsDescription;
-    private final AwsCredentialsProvider credentials;
-    private final String region;
+    private AwsCredentialsProvider defaultChain;
     private CompletableFuture<Clients> clients;
 
     /** The HTTP client and the S3 clients over it, built together. */
     private record Clients(SdkHttpClient http, S3Client s3, S3Objects objects) {
     }
 
-    private AwsAccess(S3Settings settings, int connections, String credentialsDescription,
-                      AwsCredentialsProvider credentials, String region) {
+    private AwsAccess(S3Settings settings, int connections, String credentialsDescription) {
         this.settings = settings;
         this.connections = connections;
         this.credentialsDescription = credentialsDescription;
-        this.credentials = credentials;
-        this.region = region;
     }
 
     /**
@@ -67,7 +63,7 @@ public final class AwsAccess implements AutoCloseable {
         AwsCredentialsProvider credentials = environmentCredentials(context);
         String effectiveRegion = region != null ? region : endpoint != null ? ENDPOINT_DEFAULT_REGION : null;
         return new AwsAccess(new S3Settings(effectiveRegion, endpoint, pathStyle, credentials,
-                S3Settings.DEFAULT_MAX_ATTEMPTS), connections, describe(context, credentials), credentials, effectiveRegion);
+                S3Settings.DEFAULT_MAX_ATTEMPTS), connections, describe(context, credentials));
     }
 
     /**
@@ -118,9 +114,8 @@ public final class AwsAccess implements AutoCloseable {
         SdkHttpClient http = ApacheHttpClient.builder().maxConnections(connections).expectContinueEnabled(false)
                 .connectionTimeout(Duration.ofSeconds(10)).socketTimeout(Duration.ofSeconds(60)).build();
         try {
-            // one credentials provider for both clients (the SDK's default chain caches what it resolves)
-            S3Settings shared = settings.withCredentials(settings.credentials() != null ? settings.credentials()
-                    : DefaultCredentialsProvider.builder().build());
+            // one credentials provider for every client of the run (the SDK's default chain caches what it resolves)
+            S3Settings shared = settings.withCredentials(credentials());
             S3Client s3 = S3ClientFactory.create(shared, http);
             // the region the S3 client uses: the given one, else what the SDK's region chain says
             String signingRegion = shared.region() != null && !shared.region().isBlank() ? shared.region().strip()
@@ -135,15 +130,23 @@ public final class AwsAccess implements AutoCloseable {
         }
     }
 
-    /** The credentials the S3 client uses (environment, else null for the SDK default chain), for other AWS clients. */
-    public AwsCredentialsProvider credentials() {
-        return credentials != null ? credentials
-                : software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider.builder().build();
+    /**
+     * The credentials every client of this run uses: the environment's keys, else one instance of the SDK's default
+     * chain (created on first use, so a dry run creates none).
+     */
+    public synchronized AwsCredentialsProvider credentials() {
+        if (settings.credentials() != null) {
+            return settings.credentials();
+        }
+        if (defaultChain == null) {
+            defaultChain = DefaultCredentialsProvider.builder().build();
+        }
+        return defaultChain;
     }
 
     /** The region in use, or null when the SDK's region chain decides. */
     public String region() {
-        return region;
+        return settings.region();
     }
 
     /** The HTTP client, shared with other AWS clients of this run (they do not close it). */
