@@ -128,7 +128,7 @@ public final class PublishCommand implements Callable<Integer> {
                 aws.prepareInBackground(); // SDK class loading overlaps reading the evidence
             }
             reporter.starting(settings, build, aws.credentialsDescription());
-            EvidencePublisher publisher = new EvidencePublisher(aws::s3, aws::objects, PublisherOptions
+            EvidencePublisher publisher = new EvidencePublisher(aws::objects, PublisherOptions
                     .defaults("evidence-sync-cli/" + EvidenceSyncCli.version()).withConcurrency(settings.concurrency()));
             PublishResult result = publisher.publish(request, reporter);
             reporter.finished(result);

@@ -27,9 +27,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  * The S3 client of a CLI run. Credentials are never options: the environment's {@code AWS_ACCESS_KEY_ID},
  * {@code AWS_SECRET_ACCESS_KEY} and {@code AWS_SESSION_TOKEN} (what aws-actions/configure-aws-credentials exports)
  * are read from the injected environment; otherwise the SDK's default chain decides (profile, web identity / OIDC,
- * container, instance). The Apache HTTP client keeps one pooled connection per concurrent upload. Clients are
- * built on first use, or ahead of it on a background thread: the SDK's S3 client, and {@link SignedS3} over the same
- * HTTP client, credentials provider, region, endpoint and addressing for the single-request uploads.
+ * container, instance). The Apache HTTP client keeps one pooled connection per concurrent upload. Publishing uses
+ * {@link SignedS3} over it for every S3 call, built on first use or ahead of it on a background thread; the SDK's
+ * S3 client, over the same HTTP client and credentials, only when a command asks for it ({@link #s3()}).
  */
 public final class AwsAccess implements AutoCloseable {
     /** Used when an endpoint is given but no region (S3-compatible stores ignore it; SigV4 needs one). */
@@ -41,9 +41,10 @@ public final class AwsAccess implements AutoCloseable {
     private final String credentialsDescription;
     private AwsCredentialsProvider defaultChain;
     private CompletableFuture<Clients> clients;
+    private S3Client sdkClient;
 
-    /** The HTTP client and the S3 clients over it, built together. */
-    private record Clients(SdkHttpClient http, S3Client s3, S3Objects objects) {
+    /** The HTTP client and the signed-request S3 port over it, built together. */
+    private record Clients(SdkHttpClient http, S3Objects objects) {
     }
 
     private AwsAccess(S3Settings settings, int connections, String credentialsDescription) {
@@ -67,8 +68,9 @@ public final class AwsAccess implements AutoCloseable {
     }
 
     /**
-     * Starts building the clients on a background thread: on a cold JVM that is about a thousand SDK classes, which
-     * then load while the caller reads evidence instead of before. {@link #s3()} waits for it.
+     * Starts building the clients on a background thread: on a cold JVM that is several hundred classes (HTTP
+     * client, signer, credentials), which then load while the caller reads evidence instead of before.
+     * {@link #objects()} waits for it.
      */
     public synchronized AwsAccess prepareInBackground() {
         if (clients == null) {
@@ -87,12 +89,23 @@ public final class AwsAccess implements AutoCloseable {
         return this;
     }
 
-    /** The S3 client: built now, or by {@link #prepareInBackground()}. */
-    public S3Client s3() {
-        return clients().s3();
+    /**
+     * The SDK's S3 client over the same HTTP client and credentials (the trace command lists and reads with it);
+     * built on first use, since publishing never needs it.
+     */
+    public synchronized S3Client s3() {
+        if (sdkClient == null) {
+            SdkHttpClient http = clients().http();
+            try {
+                sdkClient = S3ClientFactory.create(settings.withCredentials(credentials()), http);
+            } catch (SdkClientException e) {
+                throw noRegion(e);
+            }
+        }
+        return sdkClient;
     }
 
-    /** The signed-request S3 port (single PUTs of the publisher), built with {@link #s3()}. */
+    /** The signed-request S3 port that publishing uses for every call: built now, or by {@link #prepareInBackground()}. */
     public S3Objects objects() {
         return clients().objects();
     }
@@ -116,18 +129,21 @@ public final class AwsAccess implements AutoCloseable {
         try {
             // one credentials provider for every client of the run (the SDK's default chain caches what it resolves)
             S3Settings shared = settings.withCredentials(credentials());
-            S3Client s3 = S3ClientFactory.create(shared, http);
-            // the region the S3 client uses: the given one, else what the SDK's region chain says
+            // the given region, else what the SDK's region chain says (as the SDK's own S3 client would)
             String signingRegion = shared.region() != null && !shared.region().isBlank() ? shared.region().strip()
                     : new DefaultAwsRegionProviderChain().getRegion().id();
             S3Objects objects = SignedS3.create(http, shared.credentials(),
                     new S3Addressing(signingRegion, shared.endpoint(), shared.pathStyle()), shared.maxAttempts());
-            return new Clients(http, s3, objects);
+            return new Clients(http, objects);
         } catch (SdkClientException e) {
             http.close();
-            throw new EvidenceException("no AWS region: set --region (action input region) or AWS_REGION"
-                    + " (aws-actions/configure-aws-credentials sets it)", e);
+            throw noRegion(e);
         }
+    }
+
+    private static EvidenceException noRegion(SdkClientException e) {
+        return new EvidenceException("no AWS region: set --region (action input region) or AWS_REGION"
+                + " (aws-actions/configure-aws-credentials sets it)", e);
     }
 
     /**
@@ -164,14 +180,15 @@ public final class AwsAccess implements AutoCloseable {
         CompletableFuture<Clients> built;
         synchronized (this) {
             built = clients;
+            if (sdkClient != null) {
+                sdkClient.close();
+            }
         }
         if (built == null) {
             return;
         }
         try {
-            Clients open = built.join();
-            open.s3().close();
-            open.http().close();
+            built.join().http().close();
         } catch (CompletionException e) {
             // building failed: nothing was left open, and the failure was reported where the client was needed
         }

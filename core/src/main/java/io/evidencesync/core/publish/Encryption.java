@@ -1,8 +1,10 @@
 package io.evidencesync.core.publish;
 
 import java.util.Locale;
+import java.util.Map;
 
 import io.evidencesync.core.EvidenceException;
+import io.evidencesync.core.s3.ObjectWrite;
 
 /**
  * Server-side encryption for every object written (evidence and manifest alike).
@@ -40,6 +42,16 @@ public record Encryption(Mode mode, String kmsKeyId) {
                     + "' is not a server-side encryption mode; use AES256 or aws:kms");
         };
         return new Encryption(mode, kmsKeyId);
+    }
+
+    /** What an object is written with under this encryption: the one place where the modes become S3's values. */
+    public ObjectWrite apply(String contentType, Map<String, String> metadata) {
+        String sse = switch (mode) {
+            case NONE -> null;
+            case SSE_S3 -> "AES256";
+            case SSE_KMS -> "aws:kms";
+        };
+        return new ObjectWrite(contentType, metadata, sse, kmsKeyId);
     }
 
     private static String label(Mode mode) {

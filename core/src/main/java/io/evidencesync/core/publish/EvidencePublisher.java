@@ -21,6 +21,7 @@ import io.evidencesync.core.discovery.EvidenceFile;
 import io.evidencesync.core.evidence.EvidenceReader;
 import io.evidencesync.core.evidence.EvidenceSummary;
 import io.evidencesync.core.s3.S3Objects;
+import io.evidencesync.core.s3.SdkS3Objects;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -37,32 +38,21 @@ public final class EvidencePublisher {
     /** Parts of large files uploaded at once, across all files: bounds part buffers in memory to 4 × the part size. */
     static final int PART_CONCURRENCY = 4;
 
-    private final Supplier<S3Client> s3;
-    private final Supplier<S3Objects> objects;
+    private final Supplier<S3Objects> s3;
     private final PublisherOptions options;
 
-    /** Every request through the SDK client. */
+    /** Every request through the SDK client (the Jenkins plugin's). */
     public EvidencePublisher(S3Client s3, PublisherOptions options) {
-        this(() -> s3, options);
+        this(() -> new SdkS3Objects(s3), options);
     }
 
     /**
-     * @param s3 asked for the client only once every file has been read and accepted, and never in a dry run, so
-     *           that an adapter can build the client (seconds of class loading on a cold JVM) while files are read
+     * @param s3 asked for only once every file has been read and accepted, and never in a dry run, so that an
+     *           adapter can build its client (class loading on a cold JVM) while files are read
      */
-    public EvidencePublisher(Supplier<S3Client> s3, PublisherOptions options) {
-        this(s3, () -> null, options);
-    }
-
-    /**
-     * @param s3      as above: multipart uploads, HEAD and the manifest
-     * @param objects the single-request uploads (files below the multipart threshold), asked for when {@code s3} is;
-     *                it may answer null to leave them to {@code s3}
-     */
-    public EvidencePublisher(Supplier<S3Client> s3, Supplier<S3Objects> objects, PublisherOptions options) {
+    public EvidencePublisher(Supplier<S3Objects> s3, PublisherOptions options) {
         this.options = options;
         this.s3 = s3;
-        this.objects = objects;
     }
 
     public PublishResult publish(PublishRequest request, PublishListener listener) {
@@ -81,13 +71,12 @@ public final class EvidencePublisher {
             planned.forEach(listener::published);
             return new PublishResult(request.bucket(), planned, manifestKey, null, true);
         }
-        S3Client client = s3.get();
-        S3Objects singleRequests = this.objects.get();
+        S3Objects client = s3.get();
         ExecutorService partPool = Executors.newFixedThreadPool(PART_CONCURRENCY, daemon("evidence-part"));
         List<PublishedObject> objects;
         try {
-            ObjectUploader uploader = new ObjectUploader(client, singleRequests, options.multipartThreshold(),
-                    options.partSize(), partPool);
+            ObjectUploader uploader = new ObjectUploader(client, options.multipartThreshold(), options.partSize(),
+                    partPool);
             objects = runAll(prepared, file -> {
                 PublishedObject object = uploader.upload(request.bucket(), file, request.encryption());
                 listener.published(object);

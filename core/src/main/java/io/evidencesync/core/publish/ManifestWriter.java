@@ -5,14 +5,8 @@ import io.evidencesync.core.contract.EvidenceContract;
 import io.evidencesync.core.contract.ManifestCodec;
 import io.evidencesync.core.contract.RunManifest;
 import io.evidencesync.core.evidence.EvidenceFormat;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.core.ResponseBytes;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-import software.amazon.awssdk.services.s3.model.PutObjectRequest;
-import software.amazon.awssdk.services.s3.model.S3Exception;
+import io.evidencesync.core.provenance.BuildProvenance;
+import io.evidencesync.core.s3.S3Objects;
 
 /**
  * Writes the run manifest after the evidence objects. A run may publish more than once (several steps); the
@@ -22,62 +16,50 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 final class ManifestWriter {
     private static final int MAX_ATTEMPTS = 5;
 
-    private final S3Client s3;
+    private final S3Objects s3;
 
-    ManifestWriter(S3Client s3) {
+    ManifestWriter(S3Objects s3) {
         this.s3 = s3;
     }
 
     /** Returns the version id of the manifest now in S3 (null on an unversioned bucket). */
     String write(String bucket, String key, RunManifest manifest, Encryption encryption) {
-        String ifMatch = null;
+        S3Objects.Precondition precondition = S3Objects.Precondition.ifNoneMatch();
         RunManifest toWrite = manifest;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             byte[] json = ManifestCodec.toJson(toWrite);
             var sha = Digests.sha256();
             sha.update(json);
             byte[] digest = sha.digest();
-            PutObjectRequest.Builder put = PutObjectRequest.builder().bucket(bucket).key(key)
-                    .contentType("application/json")
-                    .metadata(EvidenceContract.objectMetadata(provenanceOf(toWrite), Digests.hex(digest),
-                            EvidenceFormat.MANIFEST, false, null, null))
-                    .checksumAlgorithm(ChecksumAlgorithm.SHA256).checksumSHA256(Digests.base64(digest));
-            if (ifMatch == null) {
-                put.ifNoneMatch("*");
-            } else {
-                put.ifMatch(ifMatch);
-            }
-            ObjectUploader.applyEncryption(encryption, put);
             try {
-                return s3.putObject(put.build(), RequestBody.fromBytes(json)).versionId();
-            } catch (S3Exception e) {
-                if (e.statusCode() != 412 && e.statusCode() != 409) {
-                    throw S3Errors.describe(e, "write the run manifest to", bucket, key);
-                }
-            } catch (SdkException e) {
-                throw S3Errors.describe(e, "write the run manifest to", bucket, key);
+                return s3.putBytes(bucket, key, json, Digests.base64(digest), encryption.apply("application/json",
+                        EvidenceContract.objectMetadata(BuildProvenance.fromAttributes(toWrite.provenance()),
+                                Digests.hex(digest), EvidenceFormat.MANIFEST, false, null, null)), precondition)
+                        .versionId();
+            } catch (S3Objects.PreconditionFailedException e) {
+                // another publish of this run wrote the manifest first: merge with what it wrote
+            } catch (S3Objects.RequestFailedException e) {
+                throw ObjectUploader.describe(e, "write the run manifest to", bucket, key);
             }
-            ResponseBytes<GetObjectResponse> current = read(bucket, key);
-            RunManifest existing = ManifestCodec.fromJson(key, current.asByteArray());
+            S3Objects.SmallObject current = read(bucket, key);
+            RunManifest existing = ManifestCodec.fromJson(key, current.body());
             if (manifest.coveredBy(existing)) {
-                return current.response().versionId();
+                return current.info().versionId();
             }
             toWrite = manifest.mergedWith(existing);
-            ifMatch = current.response().eTag();
+            precondition = S3Objects.Precondition.ifMatch(current.info().etag());
         }
         throw new EvidenceException("cannot write the run manifest s3://" + bucket + "/" + key + ": it kept changing"
                 + " under concurrent publishes of the same run (" + MAX_ATTEMPTS + " attempts)");
     }
 
-    private ResponseBytes<GetObjectResponse> read(String bucket, String key) {
+    private S3Objects.SmallObject read(String bucket, String key) {
         try {
-            return s3.getObjectAsBytes(b -> b.bucket(bucket).key(key));
-        } catch (SdkException e) {
-            throw S3Errors.describe(e, "read the existing run manifest", bucket, key);
+            return s3.getObjectAsBytes(bucket, key).orElseThrow(() -> new EvidenceException("cannot read the existing"
+                    + " run manifest s3://" + bucket + "/" + key + ": S3 refused the conditional write, but the"
+                    + " manifest is not there"));
+        } catch (S3Objects.RequestFailedException e) {
+            throw ObjectUploader.describe(e, "read the existing run manifest", bucket, key);
         }
-    }
-
-    private static io.evidencesync.core.provenance.BuildProvenance provenanceOf(RunManifest manifest) {
-        return io.evidencesync.core.provenance.BuildProvenance.fromAttributes(manifest.provenance());
     }
 }

@@ -53,16 +53,24 @@ final class S3ErrorMessages {
 
     private static String permission(S3Request request) {
         return switch (request.operation()) {
-            case "PutObject" -> "s3:PutObject";
+            case "PutObject", "CreateMultipartUpload", "UploadPart", "CompleteMultipartUpload" -> "s3:PutObject";
+            case "AbortMultipartUpload" -> "s3:AbortMultipartUpload";
             default -> request.versionId() != null ? "s3:GetObjectVersion"
                     : "s3:GetObject (and s3:ListBucket on the prefix, without which S3 answers 403 for a missing key)";
         };
     }
 
     private static String kms(S3Request request) {
-        return "PutObject".equals(request.operation())
+        return writes(request)
                 ? " (and kms:GenerateDataKey on the bucket's key with SSE-KMS)"
                 : " (and kms:Decrypt on the bucket's key with SSE-KMS)";
+    }
+
+    private static boolean writes(S3Request request) {
+        return switch (request.operation()) {
+            case "PutObject", "CreateMultipartUpload", "UploadPart", "CompleteMultipartUpload" -> true;
+            default -> false;
+        };
     }
 
     private static String firstLine(String message) {

@@ -1,18 +1,19 @@
 package io.evidencesync.core.s3;
 
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 
 import io.evidencesync.core.EvidenceException;
 
 /**
- * The few S3 object calls that the Lambda bridge (reading evidence, receipts) and the publisher (single-request
- * uploads) make without the SDK's {@code S3Client}. Failures are {@link RequestFailedException}s (S3 answered with
+ * The S3 object calls of the Lambda bridge (reading evidence, writing receipts) and of the publisher (uploads, the
+ * manifest). Failures are {@link RequestFailedException}s (S3 answered with
  * an error) or {@link EvidenceException}s (no answer, no credentials) naming the operation, bucket and key; a failed
- * precondition is a {@link PreconditionFailedException}. {@link SignedS3} is the implementation; the SDK's
- * {@code S3Client} costs 1–1.7 s to build on a cold start and several times the client CPU per call
- * (bench/results/lambda-2026-11-27.md).
+ * precondition is a {@link PreconditionFailedException}. {@link SignedS3} is the implementation the function and the
+ * CLI use: the SDK's {@code S3Client} costs 1–1.7 s to build on a cold start and several times the client CPU per
+ * call (bench/results/lambda-2026-11-27.md). {@link SdkS3Objects} is the same over an SDK {@code S3Client}, for
+ * callers that already have one (the Jenkins plugin).
  */
 public interface S3Objects {
     /**
@@ -38,18 +39,55 @@ public interface S3Objects {
     String putObject(String bucket, String key, byte[] body, String contentType, Precondition precondition);
 
     /**
-     * PutObject of a file, streamed from disk (read twice: once for the signed payload hash, once to send it), never
-     * held in memory whole. Meant for files below the multipart threshold (a single PUT is limited to 5 GiB).
+     * PutObject of a file, streamed from disk, never held in memory whole. The body is bound to the request by its
+     * SHA-256 checksum header, which is signed and which S3 verifies, so the body itself is not hashed a second time
+     * for the signature ({@code UNSIGNED-PAYLOAD}). Meant for files below the multipart threshold (a single PUT is
+     * limited to 5 GiB).
      *
-     * @param length  the file's size, sent as Content-Length
-     * @param headers further request headers, all signed: Content-Type, {@code x-amz-meta-*} (ASCII values),
-     *                {@code x-amz-checksum-sha256}, server-side encryption
+     * @param length       the file's size, sent as Content-Length
+     * @param sha256Base64 the file's SHA-256, base64, sent as {@code x-amz-checksum-sha256}
      * @return the new version's id (null on an unversioned bucket) and ETag
      * @throws PreconditionFailedException when the precondition failed (412) or a concurrent conditional write
      *                                     won (409 ConditionalRequestConflict)
      */
-    Stored putFile(String bucket, String key, Path file, long length, Map<String, String> headers,
+    Stored putFile(String bucket, String key, Path file, long length, String sha256Base64, ObjectWrite write,
                    Precondition precondition);
+
+    /** PutObject of a small body with its SHA-256 and attributes; as {@link #putFile}. */
+    Stored putBytes(String bucket, String key, byte[] body, String sha256Base64, ObjectWrite write,
+                    Precondition precondition);
+
+    /**
+     * CreateMultipartUpload, each part to carry a CRC32C ({@code x-amz-checksum-algorithm: CRC32C}).
+     *
+     * @return the upload id
+     */
+    String startMultipartUpload(String bucket, String key, ObjectWrite write);
+
+    /**
+     * UploadPart, the body bound by its CRC32C (which S3 verifies) rather than by a signed SHA-256.
+     *
+     * @param length the bytes of {@code bytes} to send, from its start
+     * @return the part's ETag
+     */
+    String uploadPart(String bucket, String key, String uploadId, int partNumber, byte[] bytes, int length,
+                      String crc32cBase64);
+
+    /**
+     * CompleteMultipartUpload of the parts in order.
+     *
+     * @throws PreconditionFailedException when the precondition failed (412) or a concurrent conditional write
+     *                                     won (409 ConditionalRequestConflict)
+     */
+    Stored completeMultipartUpload(String bucket, String key, String uploadId, List<Part> parts,
+                                   Precondition precondition);
+
+    /** AbortMultipartUpload: the parts already sent are discarded. */
+    void abortMultipartUpload(String bucket, String key, String uploadId);
+
+    /** A part sent: its number, the ETag S3 gave it and its CRC32C (base64). */
+    record Part(int number, String etag, String crc32cBase64) {
+    }
 
     /** An object read into memory, with its attributes. */
     record SmallObject(byte[] body, ObjectInfo info) {

@@ -12,6 +12,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -33,7 +34,7 @@ import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 
 /**
  * {@link S3Objects} over the REST API: each request SigV4-signed by the SDK's {@link AwsV4HttpSigner} (service
- * {@code s3}, the payload's SHA-256 signed, no aws-chunked encoding, the path neither normalised nor encoded twice,
+ * {@code s3}, the payload's SHA-256 signed unless a verified checksum header binds the body, no aws-chunked encoding, the path neither normalised nor encoded twice,
  * as S3 requires) and sent with the SDK's {@link SdkHttpClient}; credentials from the SDK's provider. Up to
  * {@link #MAX_ATTEMPTS} attempts (or as configured), with exponential backoff and jitter, on 5xx (503 SlowDown included), 429 and I/O
  * errors; 4xx are never retried. This is what the function needs of S3 at a fraction of the SDK {@code S3Client}'s
@@ -140,32 +141,147 @@ public final class SignedS3 implements S3Objects {
     }
 
     @Override
-    public Stored putFile(String bucket, String key, Path file, long length, Map<String, String> headers,
+    public Stored putFile(String bucket, String key, Path file, long length, String sha256Base64, ObjectWrite write,
                           Precondition precondition) {
-        Map<String, String> all = new LinkedHashMap<>(headers);
-        all.put("Content-Length", Long.toString(length));
-        if (precondition.header() != null) {
-            all.put(precondition.header(), precondition.value());
-        }
         FileContent content = new FileContent(file);
-        S3Request request = new S3Request("PutObject", SdkHttpMethod.PUT, bucket, key, null, all, content);
-        SdkHttpResponse response;
+        S3Request request = new S3Request("PutObject", SdkHttpMethod.PUT, bucket, key, null,
+                writeHeaders(write, length, "x-amz-checksum-sha256", sha256Base64, precondition), content);
         try {
-            response = put(request, precondition);
+            return stored(put(request, precondition));
         } finally {
             content.closeOpen();
         }
+    }
+
+    @Override
+    public Stored putBytes(String bucket, String key, byte[] body, String sha256Base64, ObjectWrite write,
+                           Precondition precondition) {
+        S3Request request = new S3Request("PutObject", SdkHttpMethod.PUT, bucket, key, null,
+                writeHeaders(write, body.length, "x-amz-checksum-sha256", sha256Base64, precondition),
+                ContentStreamProvider.fromByteArrayUnsafe(body));
+        return stored(put(request, precondition));
+    }
+
+    @Override
+    public String startMultipartUpload(String bucket, String key, ObjectWrite write) {
+        Map<String, String> headers = new LinkedHashMap<>(write.headers());
+        headers.put("x-amz-checksum-algorithm", "CRC32C");
+        S3Request request = new S3Request("CreateMultipartUpload", SdkHttpMethod.POST, bucket, key, null,
+                Map.of("uploads", ""), headers, ContentStreamProvider.fromByteArrayUnsafe(new byte[0]));
+        String uploadId = S3Xml.element(okText(request), "UploadId");
+        if (uploadId == null || uploadId.isEmpty()) {
+            throw new EvidenceException("S3 CreateMultipartUpload of " + request.where() + " answered without an UploadId");
+        }
+        return uploadId;
+    }
+
+    @Override
+    public String uploadPart(String bucket, String key, String uploadId, int partNumber, byte[] bytes, int length,
+                             String crc32cBase64) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Length", Integer.toString(length));
+        headers.put("x-amz-checksum-crc32c", crc32cBase64);
+        S3Request request = new S3Request("UploadPart", SdkHttpMethod.PUT, bucket, key, null,
+                Map.of("partNumber", Integer.toString(partNumber), "uploadId", uploadId), headers,
+                () -> new ByteArrayInputStream(bytes, 0, length));
+        Reply reply = send(request);
+        reply.discard();
+        if (!reply.ok()) {
+            throw S3ErrorMessages.failed(request, reply.status(), reply.errorCode());
+        }
+        return reply.headers().firstMatchingHeader("ETag").orElseThrow(() -> new EvidenceException("S3 UploadPart "
+                + partNumber + " of " + request.where() + " answered without an ETag"));
+    }
+
+    @Override
+    public Stored completeMultipartUpload(String bucket, String key, String uploadId, List<Part> parts,
+                                          Precondition precondition) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/xml");
+        if (precondition.header() != null) {
+            headers.put(precondition.header(), precondition.value());
+        }
+        S3Request request = new S3Request("CompleteMultipartUpload", SdkHttpMethod.POST, bucket, key, null,
+                Map.of("uploadId", uploadId), headers,
+                ContentStreamProvider.fromByteArrayUnsafe(S3Xml.completeMultipartUpload(parts)));
+        for (int attempt = 1; ; attempt++) {
+            Reply reply = send(request);
+            if (reply.status() == 412 || reply.status() == 409) {
+                throw preconditionFailed(request, precondition, reply);
+            }
+            if (!reply.ok()) {
+                throw S3ErrorMessages.failed(request, reply.status(), reply.errorCode());
+            }
+            String text = readText(request, reply);
+            // S3 may answer 200 and still fail: the error is then in the body
+            String code = text.contains("<Error>") ? S3ErrorMessages.errorCode(text) : null;
+            if (code == null) {
+                return new Stored(reply.headers().firstMatchingHeader("x-amz-version-id").orElse(null),
+                        S3Xml.element(text, "ETag"));
+            }
+            if (!S3Xml.RETRYABLE_CODES.contains(code) || attempt == maxAttempts) {
+                throw S3ErrorMessages.failed(request, reply.status(), code);
+            }
+            pause(request, attempt);
+        }
+    }
+
+    @Override
+    public void abortMultipartUpload(String bucket, String key, String uploadId) {
+        S3Request request = new S3Request("AbortMultipartUpload", SdkHttpMethod.DELETE, bucket, key, null,
+                Map.of("uploadId", uploadId), Map.of(), null);
+        Reply reply = send(request);
+        reply.discard();
+        if (!reply.ok() && reply.status() != 404) {
+            throw S3ErrorMessages.failed(request, reply.status(), reply.errorCode());
+        }
+    }
+
+    private static Map<String, String> writeHeaders(ObjectWrite write, long length, String checksumHeader,
+                                                    String checksum, Precondition precondition) {
+        Map<String, String> headers = new LinkedHashMap<>(write.headers());
+        headers.put("Content-Length", Long.toString(length));
+        headers.put(checksumHeader, checksum);
+        if (precondition.header() != null) {
+            headers.put(precondition.header(), precondition.value());
+        }
+        return headers;
+    }
+
+    private static Stored stored(SdkHttpResponse response) {
         return new Stored(response.firstMatchingHeader("x-amz-version-id").orElse(null),
                 response.firstMatchingHeader("ETag").orElse(null));
+    }
+
+    /** The body of a successful answer, as text; an error answer throws. */
+    private String okText(S3Request request) {
+        Reply reply = send(request);
+        if (!reply.ok()) {
+            throw S3ErrorMessages.failed(request, reply.status(), reply.errorCode());
+        }
+        return readText(request, reply);
+    }
+
+    private static String readText(S3Request request, Reply reply) {
+        try (InputStream body = reply.body()) {
+            return new String(body.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw S3ErrorMessages.unreachable(request, 1, e);
+        }
+    }
+
+    private static PreconditionFailedException preconditionFailed(S3Request request, Precondition precondition,
+                                                                  Reply reply) {
+        return new PreconditionFailedException("S3 " + request.operation() + " of " + request.where() + " with "
+                + precondition.header() + ": HTTP " + reply.status()
+                + (reply.errorCode() == null ? "" : " " + reply.errorCode()));
     }
 
     private SdkHttpResponse put(S3Request request, Precondition precondition) {
         Reply reply = send(request);
         reply.discard();
         if (reply.status() == 412 || reply.status() == 409) {
-            throw new PreconditionFailedException("S3 PutObject of " + request.where() + " with "
-                    + precondition.header() + ": HTTP " + reply.status()
-                    + (reply.errorCode() == null ? "" : " " + reply.errorCode()));
+            throw preconditionFailed(request, precondition, reply);
         }
         if (!reply.ok()) {
             throw S3ErrorMessages.failed(request, reply.status(), reply.errorCode());
@@ -271,9 +387,7 @@ public final class SignedS3 implements S3Objects {
         if (target.port() != -1) {
             unsigned.port(target.port());
         }
-        if (request.versionId() != null) {
-            unsigned.putRawQueryParameter("versionId", request.versionId());
-        }
+        request.allQuery().forEach(unsigned::putRawQueryParameter);
         request.headers().forEach(unsigned::putHeader);
         ContentStreamProvider body = request.body() == null ? ContentStreamProvider.fromByteArrayUnsafe(new byte[0])
                 : request.body();
@@ -285,12 +399,22 @@ public final class SignedS3 implements S3Objects {
                     .putProperty(AwsV4HttpSigner.REGION_NAME, addressing.region())
                     .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
                     .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false)
-                    .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, true)
+                    .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, !boundByChecksum(request))
                     .putProperty(AwsV4HttpSigner.CHUNK_ENCODING_ENABLED, false));
         } catch (RuntimeException e) {
             throw new EvidenceException("cannot sign S3 " + request.operation() + " of " + request.where()
                     + ": no usable AWS credentials (" + e.getMessage() + ")", e);
         }
+    }
+
+    /**
+     * A body whose checksum travels in a signed header that S3 verifies (SHA-256 of a whole object, CRC32C of a
+     * part) is sent {@code UNSIGNED-PAYLOAD}, as the SDK's own client does over HTTPS: hashing it once more for the
+     * signature would cost a second SHA-256 pass over every byte.
+     */
+    private static boolean boundByChecksum(S3Request request) {
+        return request.headers().containsKey("x-amz-checksum-sha256")
+                || request.headers().containsKey("x-amz-checksum-crc32c");
     }
 
     static ObjectInfo info(SdkHttpResponse response) {

@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -152,15 +154,24 @@ class EvidencePublisherTest {
                 .hasMessageContaining("already holds different evidence for this run");
     }
 
-    @Test
-    void shouldUploadLargeFilesInPartsWithVerifiedChecksums() throws IOException {
+    @ParameterizedTest(name = "through {0}")
+    @ValueSource(strings = {"signed requests", "the SDK client"})
+    void shouldUploadLargeFilesInPartsWithVerifiedChecksumsOnce(String transport) throws IOException {
         Path big = workspace.resolve("big.json");
         writeLargeOcsfArray(big, 11 * 1024 * 1024);
         PublisherOptions options = PublisherOptions.defaults("test/1").withMultipart(5L * 1024 * 1024, 5 * 1024 * 1024);
+        EvidencePublisher publisher = transport.equals("signed requests") ? new EvidencePublisher(() -> port, options)
+                : new EvidencePublisher(s3, options);
 
-        PublishResult result = new EvidencePublisher(s3, options).publish(request().build(), listener());
+        PublishResult result = publisher.publish(request().build(), listener());
+        PublishResult again = publisher.publish(request().build(), listener());
 
+        assertThat(again.objects().get(0).outcome()).isEqualTo(PublishedObject.Outcome.ALREADY_PUBLISHED);
+        assertThat(s3.listMultipartUploads(b -> b.bucket(BUCKET)).uploads()).isEmpty();
         PublishedObject object = result.objects().get(0);
+        assertThat(s3.listObjectVersions(b -> b.bucket(BUCKET).prefix(object.key())).versions()).hasSize(1);
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(object.key())).response().contentType())
+                .isEqualTo("application/json");
         assertThat(object.etag()).endsWith("-3\"");
         byte[] stored = s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(object.key())).asByteArray();
         assertThat(Digests.hex(sha256(stored))).isEqualTo(object.sha256()).isEqualTo(Digests.hex(Digests.sha256(() -> Files.newInputStream(big))));
@@ -226,14 +237,14 @@ class EvidencePublisherTest {
         String wrongSecret = "wrong-secret-value-1234567890";
         try (S3Client wrong = client(wrongSecret)) {
             S3Objects wrongPort = port(portHttp, wrongSecret);
-            assertThatThrownBy(() -> new EvidencePublisher(() -> wrong, () -> wrongPort, PublisherOptions.defaults("t"))
+            assertThatThrownBy(() -> new EvidencePublisher(() -> wrongPort, PublisherOptions.defaults("t"))
                     .publish(request().build(), listener()))
                     .isInstanceOf(EvidenceException.class)
                     .hasMessageContaining("cannot upload scan.json to s3://" + BUCKET + "/")
                     .hasMessageContaining("S3 rejected the credentials (SignatureDoesNotMatch)")
                     .satisfies(e -> assertThat(stackText(e)).doesNotContain(wrongSecret, "Signature=", "Credential="));
             assertThatThrownBy(() -> new EvidencePublisher(wrong, PublisherOptions.defaults("t")).publish(request().build(), listener()))
-                    .as("the SDK client alone, for callers that give no port")
+                    .as("the SDK client, for callers that give no port")
                     .isInstanceOf(EvidenceException.class)
                     .hasMessageContaining("S3 rejected the credentials (SignatureDoesNotMatch)")
                     .satisfies(e -> assertThat(stackText(e)).doesNotContain(wrongSecret));
@@ -241,7 +252,7 @@ class EvidencePublisherTest {
     }
 
     @Test
-    void shouldPublishThroughTheSdkClientAloneWhenTheCallerGivesNoPort() throws IOException {
+    void shouldPublishThroughAnSdkClientWhenTheCallerHasOne() throws IOException {
         copyFixture("ocsf-scan-activity.json", "scan.json");
 
         PublishResult result = new EvidencePublisher(s3, PublisherOptions.defaults("t")).publish(request().build(), listener());
@@ -285,7 +296,7 @@ class EvidencePublisherTest {
             }
         };
 
-        PublishResult result = new EvidencePublisher(() -> s3, () -> port(throttling, SANDBOX.s3().secretKey()),
+        PublishResult result = new EvidencePublisher(() -> port(throttling, SANDBOX.s3().secretKey()),
                 PublisherOptions.defaults("t")).publish(request().build(), listener());
 
         assertThat(throttled).hasValueGreaterThanOrEqualTo(4); // two refused, then (at least) one PUT per file
@@ -295,6 +306,50 @@ class EvidencePublisherTest {
             byte[] stored = s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(object.key())).asByteArray();
             assertThat(Digests.hex(sha256(stored))).isEqualTo(object.sha256());
         });
+    }
+
+    @Test
+    void shouldAbortAMultipartUploadWhosePartIsRefusedAndLeaveNothing() throws IOException {
+        writeLargeOcsfArray(workspace.resolve("big.json"), 11 * 1024 * 1024);
+        // S3Proxy accepts every part: the second part's PUT is answered 403 AccessDenied before it reaches it
+        SdkHttpClient refusing = new SdkHttpClient() {
+            @Override
+            public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+                if (request.httpRequest().method() == SdkHttpMethod.PUT
+                        && "2".equals(request.httpRequest().firstMatchingRawQueryParameter("partNumber").orElse(null))) {
+                    return answering(403, "<Error><Code>AccessDenied</Code></Error>");
+                }
+                return portHttp.prepareRequest(request);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        PublisherOptions options = PublisherOptions.defaults("t").withMultipart(5L * 1024 * 1024, 5 * 1024 * 1024);
+
+        assertThatThrownBy(() -> new EvidencePublisher(() -> port(refusing, SANDBOX.s3().secretKey()), options)
+                .publish(request().build(), listener()))
+                .isInstanceOf(EvidenceException.class)
+                .hasMessageContaining("cannot upload big.json to s3://" + BUCKET + "/evidence/")
+                .hasMessageContaining("access denied");
+        assertThat(s3.listMultipartUploads(b -> b.bucket(BUCKET)).uploads()).as("the upload was aborted").isEmpty();
+        assertThat(s3.listObjectsV2(b -> b.bucket(BUCKET)).contents()).isEmpty();
+    }
+
+    private static ExecutableHttpRequest answering(int status, String xml) {
+        return new ExecutableHttpRequest() {
+            @Override
+            public HttpExecuteResponse call() {
+                byte[] body = xml.getBytes(StandardCharsets.UTF_8);
+                return HttpExecuteResponse.builder().response(SdkHttpResponse.builder().statusCode(status).build())
+                        .responseBody(AbortableInputStream.create(new java.io.ByteArrayInputStream(body))).build();
+            }
+
+            @Override
+            public void abort() {
+            }
+        };
     }
 
     @Test
@@ -319,7 +374,7 @@ class EvidencePublisherTest {
     private EvidencePublisher publisher() {
         PublisherOptions options = PublisherOptions.defaults("evidence-sync-test/1")
                 .withClock(Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC));
-        return new EvidencePublisher(() -> s3, () -> port, options);
+        return new EvidencePublisher(() -> port, options);
     }
 
     private PublishRequest.Builder request() {

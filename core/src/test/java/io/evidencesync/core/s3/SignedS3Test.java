@@ -118,12 +118,10 @@ class SignedS3Test {
             Path file = dir.resolve("scan.json");
             byte[] body = utf8("{\"class_uid\":6007,\"status\":\"success\"}");
             Files.write(file, body);
-            Map<String, String> headers = Map.of("Content-Type", "application/json",
-                    "x-amz-meta-evidence-format", "ocsf-json", "x-amz-server-side-encryption", "AES256",
-                    "x-amz-checksum-sha256", Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(body)));
+            ObjectWrite write = new ObjectWrite("application/json", Map.of("evidence-format", "ocsf-json"), "AES256", null);
 
-            S3Objects.Stored stored = s3.putFile(BUCKET, "files/a scan.json", file, body.length, headers,
-                    S3Objects.Precondition.ifNoneMatch());
+            S3Objects.Stored stored = s3.putFile(BUCKET, "files/a scan.json", file, body.length, sha256Base64(body),
+                    write, S3Objects.Precondition.ifNoneMatch());
 
             assertThat(stored.versionId()).isNotBlank();
             assertThat(stored.etag()).startsWith("\"");
@@ -131,8 +129,56 @@ class SignedS3Test {
             assertThat(head.metadata()).containsEntry("evidence-format", "ocsf-json");
             assertThat(head.etag()).isEqualTo(stored.etag());
             assertThat(sdk.getObjectAsBytes(b -> b.bucket(BUCKET).key("files/a scan.json")).asByteArray()).isEqualTo(body);
-            assertThatThrownBy(() -> s3.putFile(BUCKET, "files/a scan.json", file, body.length, headers,
+            assertThatThrownBy(() -> s3.putFile(BUCKET, "files/a scan.json", file, body.length, sha256Base64(body),
+                    write, S3Objects.Precondition.ifNoneMatch())).isInstanceOf(S3Objects.PreconditionFailedException.class);
+        }
+
+        @Test
+        void shouldAssembleAMultipartUploadWithItsMetadataAndRefuseASecondCompletion() throws NoSuchAlgorithmException {
+            byte[] first = new byte[5 * 1024 * 1024];
+            java.util.Arrays.fill(first, (byte) 'a');
+            byte[] second = utf8("the last part, shorter than the rest, sent from a larger buffer" + "\0".repeat(16));
+            String key = "files/multi part+scan.json";
+            ObjectWrite write = new ObjectWrite("application/json", Map.of("evidence-sha256", "abc"), null, null);
+
+            String uploadId = s3.startMultipartUpload(BUCKET, key, write);
+            List<S3Objects.Part> parts = List.of(
+                    new S3Objects.Part(1, s3.uploadPart(BUCKET, key, uploadId, 1, first, first.length,
+                            crc32c(first, first.length)), crc32c(first, first.length)),
+                    new S3Objects.Part(2, s3.uploadPart(BUCKET, key, uploadId, 2, second, 62, crc32c(second, 62)),
+                            crc32c(second, 62)));
+            S3Objects.Stored stored = s3.completeMultipartUpload(BUCKET, key, uploadId, parts,
+                    S3Objects.Precondition.ifNoneMatch());
+
+            assertThat(stored.versionId()).isNotBlank();
+            assertThat(stored.etag()).endsWith("-2\"");
+            byte[] read = sdk.getObjectAsBytes(b -> b.bucket(BUCKET).key(key)).asByteArray();
+            assertThat(read).hasSize(first.length + 62);
+            assertThat(java.util.Arrays.copyOfRange(read, first.length, read.length))
+                    .isEqualTo(java.util.Arrays.copyOf(second, 62));
+            assertThat(s3.headObject(BUCKET, key, null).metadata()).containsEntry("evidence-sha256", "abc");
+            String again = s3.startMultipartUpload(BUCKET, key, write);
+            S3Objects.Part only = new S3Objects.Part(1, s3.uploadPart(BUCKET, key, again, 1, second, 62,
+                    crc32c(second, 62)), crc32c(second, 62));
+            assertThatThrownBy(() -> s3.completeMultipartUpload(BUCKET, key, again, List.of(only),
                     S3Objects.Precondition.ifNoneMatch())).isInstanceOf(S3Objects.PreconditionFailedException.class);
+            s3.abortMultipartUpload(BUCKET, key, again);
+            assertThat(sdk.listMultipartUploads(b -> b.bucket(BUCKET)).uploads()).isEmpty();
+            assertThat(sdk.listObjectVersions(b -> b.bucket(BUCKET).prefix(key)).versions()).hasSize(1);
+        }
+
+        @Test
+        void shouldWriteBytesWithTheirChecksumAndAttributes() throws NoSuchAlgorithmException {
+            byte[] body = utf8("{\"manifest\":true}");
+
+            S3Objects.Stored stored = s3.putBytes(BUCKET, "manifests/run.json", body, sha256Base64(body),
+                    new ObjectWrite("application/json", Map.of("evidence-format", "manifest"), null, null),
+                    S3Objects.Precondition.ifNoneMatch());
+
+            S3Objects.SmallObject read = s3.getObjectAsBytes(BUCKET, "manifests/run.json").orElseThrow();
+            assertThat(read.body()).isEqualTo(body);
+            assertThat(read.info().metadata()).containsEntry("evidence-format", "manifest");
+            assertThat(read.info().etag()).isEqualTo(stored.etag());
         }
 
         @Test
@@ -378,5 +424,17 @@ class SignedS3Test {
                     .hasMessageContaining("no response after 3 attempt(s)");
             assertThat(sleeps).containsExactly(75L, 150L);
         }
+    }
+
+    private static String sha256Base64(byte[] body) throws NoSuchAlgorithmException {
+        return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(body));
+    }
+
+    private static String crc32c(byte[] bytes, int length) {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(bytes, 0, length);
+        long value = crc.getValue();
+        return Base64.getEncoder().encodeToString(new byte[] {(byte) (value >>> 24), (byte) (value >>> 16),
+                (byte) (value >>> 8), (byte) value});
     }
 }

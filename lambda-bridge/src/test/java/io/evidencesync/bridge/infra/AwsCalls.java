@@ -75,24 +75,37 @@ final class AwsCalls {
 
     /** The CI publishers (core {@code EvidencePublisher}: CLI, GitHub Action, Jenkins). */
     static final List<S3Call> PUBLISHER_S3 = List.of(
-            new S3Call("ObjectUploader", "putObject", Area.EVIDENCE, List.of("s3:PutObject"), false,
-                    "uploads an evidence file with If-None-Match: *"),
             new S3Call("ObjectUploader", "putFile", Area.EVIDENCE, List.of("s3:PutObject"), false,
-                    "the same upload through the S3Objects port (SignedS3), when the caller gives one (the CLI does)"),
+                    "uploads an evidence file below the multipart threshold with If-None-Match: *"),
             new S3Call("ObjectUploader", "headObject", Area.EVIDENCE, List.of("s3:GetObject"), false,
                     "after a 412 checks the existing key's SHA-256 metadata; before a multipart upload a 403 for a"
                             + " missing key counts as unknown, so no s3:ListBucket is needed"),
-            new S3Call("ObjectUploader", "createMultipartUpload", Area.EVIDENCE, List.of("s3:PutObject"), false,
+            new S3Call("ObjectUploader", "startMultipartUpload", Area.EVIDENCE, List.of("s3:PutObject"), false,
                     "large files"),
             new S3Call("ObjectUploader", "uploadPart", Area.EVIDENCE, List.of("s3:PutObject"), false, "large files"),
             new S3Call("ObjectUploader", "completeMultipartUpload", Area.EVIDENCE, List.of("s3:PutObject"), false,
                     "large files, with If-None-Match: *"),
             new S3Call("ObjectUploader", "abortMultipartUpload", Area.EVIDENCE, List.of("s3:AbortMultipartUpload"), false,
                     "cleans up a failed multipart upload"),
-            new S3Call("ManifestWriter", "putObject", Area.EVIDENCE, List.of("s3:PutObject"), false,
+            new S3Call("ManifestWriter", "putBytes", Area.EVIDENCE, List.of("s3:PutObject"), false,
                     "writes the run manifest (If-None-Match: *, then If-Match when merging)"),
             new S3Call("ManifestWriter", "getObjectAsBytes", Area.EVIDENCE, List.of("s3:GetObject"), false,
-                    "reads the existing run manifest after a 412 to merge it"));
+                    "reads the existing run manifest after a 412 to merge it"),
+            // the same port over an SDK S3Client (the Jenkins plugin's): one SDK call per port method
+            new S3Call("SdkS3Objects", "putObject", Area.EVIDENCE, List.of("s3:PutObject"), false,
+                    "putFile and putBytes through the SDK client"),
+            new S3Call("SdkS3Objects", "headObject", Area.EVIDENCE, List.of("s3:GetObject"), false, "headObject"),
+            new S3Call("SdkS3Objects", "getObjectAsBytes", Area.EVIDENCE, List.of("s3:GetObject"), false,
+                    "getObjectAsBytes (the manifest)"),
+            new S3Call("SdkS3Objects", "getObject", Area.EVIDENCE, List.of("s3:GetObject"), false,
+                    "the port's streamed read; the publisher never calls it"),
+            new S3Call("SdkS3Objects", "createMultipartUpload", Area.EVIDENCE, List.of("s3:PutObject"), false,
+                    "startMultipartUpload"),
+            new S3Call("SdkS3Objects", "uploadPart", Area.EVIDENCE, List.of("s3:PutObject"), false, "uploadPart"),
+            new S3Call("SdkS3Objects", "completeMultipartUpload", Area.EVIDENCE, List.of("s3:PutObject"), false,
+                    "completeMultipartUpload"),
+            new S3Call("SdkS3Objects", "abortMultipartUpload", Area.EVIDENCE, List.of("s3:AbortMultipartUpload"),
+                    false, "abortMultipartUpload"));
 
     private AwsCalls() {
     }
