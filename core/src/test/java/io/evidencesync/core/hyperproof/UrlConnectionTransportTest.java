@@ -205,6 +205,19 @@ class UrlConnectionTransportTest {
     }
 
     @Test
+    void shouldHashASuccessfulDownloadAndKeepAnErrorBodyAsText() throws IOException {
+        HttpTransport.Request download = HttpTransport.Request.get(scripted("/file"), TIMEOUT)
+                .reading(HyperproofClient.SHA256_OF_SUCCESS);
+
+        String hash = transport.send(download).body();
+        String missing = transport.send(HttpTransport.Request.get(scripted("/missing"), TIMEOUT)
+                .reading(HyperproofClient.SHA256_OF_SUCCESS)).body();
+
+        assertThat(hash).isEqualTo(sha256Hex("fine 0"));
+        assertThat(missing).isEqualTo("{\"message\":\"no such thing\"}");
+    }
+
+    @Test
     void shouldNeverShowHeadersOrBodyWhenARequestIsPrinted() {
         HttpTransport.Request request = HttpTransport.Request.post(scripted("/oauth/token"), TIMEOUT,
                         HttpTransport.Body.of("client_secret=s3cr3t".getBytes(StandardCharsets.UTF_8)))
@@ -212,5 +225,14 @@ class UrlConnectionTransportTest {
 
         assertThat(request.toString()).isEqualTo("POST " + scripted("/oauth/token"))
                 .doesNotContain("s3cr3t").doesNotContain("tok3n");
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
