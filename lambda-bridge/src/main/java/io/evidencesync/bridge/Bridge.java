@@ -1,7 +1,6 @@
 package io.evidencesync.bridge;
 
 import java.io.PrintStream;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,11 +13,13 @@ import io.evidencesync.core.s3.S3Objects;
 import io.evidencesync.core.s3.SignedS3;
 import io.evidencesync.core.s3.S3Addressing;
 import io.evidencesync.core.hyperproof.Deadline;
+import io.evidencesync.core.hyperproof.HttpTransport;
 import io.evidencesync.core.hyperproof.HyperproofClient;
 import io.evidencesync.core.hyperproof.RetryObserver;
 import io.evidencesync.core.hyperproof.RetryPolicy;
 import io.evidencesync.core.hyperproof.Sleeper;
 import io.evidencesync.core.hyperproof.TokenProvider;
+import io.evidencesync.core.hyperproof.UrlConnectionTransport;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -51,7 +52,10 @@ final class Bridge {
         this.clock = clock;
     }
 
-    /** Production wiring from the environment (SDK default credentials chain, URL-connection HTTP client). */
+    /**
+     * Production wiring from the environment (SDK default credentials chain; S3, SSM and Hyperproof all over
+     * {@link java.net.HttpURLConnection}: the SDK's URL-connection client and {@link UrlConnectionTransport}).
+     */
     static Bridge fromEnvironment(Map<String, String> env) {
         return fromEnvironment(env, DefaultCredentialsProvider.builder().build());
     }
@@ -78,11 +82,11 @@ final class Bridge {
         S3Objects s3 = SignedS3.create(sdkHttp, credentials,
                 new S3Addressing(config.region(), config.s3Endpoint(), config.s3PathStyle()));
         ParameterStore parameters = new SsmParameterStore(sdkHttp, credentials, config.region(), config.ssmEndpoint());
-        return create(config, s3, parameters, HyperproofClient.defaultHttpClient(), RetryPolicy.defaults(), Sleeper.SYSTEM,
+        return create(config, s3, parameters, new UrlConnectionTransport(), RetryPolicy.defaults(), Sleeper.SYSTEM,
                 System.out, Clock.systemUTC(), Path.of(System.getProperty("java.io.tmpdir")));
     }
 
-    static Bridge create(BridgeConfig config, S3Objects s3, ParameterStore parameters, HttpClient http,
+    static Bridge create(BridgeConfig config, S3Objects s3, ParameterStore parameters, HttpTransport http,
                          RetryPolicy retry, Sleeper sleeper, PrintStream out, Clock clock, Path spoolDirectory) {
         SecretsCache secrets = new SecretsCache(parameters, config.clientIdPath(), config.clientSecretPath(),
                 config.secretsTtl(), clock);

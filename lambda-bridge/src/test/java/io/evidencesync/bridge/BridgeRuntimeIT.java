@@ -129,7 +129,7 @@ class BridgeRuntimeIT {
     }
 
     @Test
-    void shouldSyncAColdStartWithoutLoadingTheSdkS3Client() throws Exception {
+    void shouldSyncAColdStartWithoutLoadingTheSdkS3ClientOrTheJdkHttpClient() throws Exception {
         String key = BridgeSandbox.evidenceKey("reports/cold start.json");
         sandbox.putEvidence(key, BridgeSandbox.resource("otlp-logs-with-control.json"), null);
         Path log = temp.resolve("classes.log");
@@ -147,6 +147,11 @@ class BridgeRuntimeIT {
                 .contains("io.evidencesync.core.s3.SignedS3 ", "software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner ");
         assertThat(loaded.lines().filter(line -> line.contains(" software.amazon.awssdk.services.")).toList())
                 .as("SDK service client classes loaded by a cold start and one object").isEmpty();
+        assertThat(loaded).as("the class-load log covers the Hyperproof upload")
+                .contains("io.evidencesync.core.hyperproof.UrlConnectionTransport ");
+        assertThat(loaded.lines().filter(line -> line.contains(" java.net.http.") || line.contains(" jdk.internal.net.http.")).toList())
+                .as("JDK HttpClient classes loaded by a cold start and one object (Hyperproof goes over HttpURLConnection)")
+                .isEmpty();
     }
 
     @Test

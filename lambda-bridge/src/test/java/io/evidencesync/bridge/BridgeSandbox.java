@@ -25,8 +25,8 @@ import io.evidencesync.core.s3.SignedS3;
 import io.evidencesync.core.s3.S3Addressing;
 import io.evidencesync.core.contract.EvidenceContract;
 import io.evidencesync.core.evidence.EvidenceFormat;
-import io.evidencesync.core.hyperproof.HyperproofClient;
 import io.evidencesync.core.hyperproof.RetryPolicy;
+import io.evidencesync.core.hyperproof.UrlConnectionTransport;
 import io.evidencesync.core.provenance.BuildProvenance;
 import io.evidencesync.core.publish.Digests;
 import io.evidencesync.core.receipt.Receipt;
@@ -135,7 +135,7 @@ final class BridgeSandbox implements AutoCloseable {
         ParameterStore parameters = new SsmParameterStore(UrlConnectionHttpClient.create(),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "test-secret")),
                 config.region(), config.ssmEndpoint());
-        return Bridge.create(config, signedS3, parameters, HyperproofClient.defaultHttpClient(), retry, sleeps::add, out,
+        return Bridge.create(config, signedS3, parameters, new UrlConnectionTransport(), retry, sleeps::add, out,
                 clock, spool);
     }
 

@@ -19,6 +19,7 @@ import io.evidencesync.core.hyperproof.HyperproofClient;
 import io.evidencesync.core.hyperproof.HyperproofEndpoints;
 import io.evidencesync.core.hyperproof.RetryObserver;
 import io.evidencesync.core.hyperproof.TokenProvider;
+import io.evidencesync.core.hyperproof.UrlConnectionTransport;
 import io.evidencesync.sandbox.hyperproof.HyperproofEmulatorExtension;
 
 class ControlResolverTest {
@@ -38,9 +39,9 @@ class ControlResolverTest {
     @BeforeEach
     void create() {
         var endpoints = new HyperproofEndpoints(HYPERPROOF.emulator().baseUri(), HYPERPROOF.emulator().tokenUri());
-        var tokens = new TokenProvider(HyperproofClient.defaultHttpClient(), endpoints.tokenUrl(),
+        var tokens = new TokenProvider(new UrlConnectionTransport(), endpoints.tokenUrl(),
                 () -> new ClientCredentials("id", "secret"), Clock.systemUTC());
-        var client = new HyperproofClient(HyperproofClient.defaultHttpClient(), endpoints, tokens,
+        var client = new HyperproofClient(new UrlConnectionTransport(), endpoints, tokens,
                 BridgeSandbox.fastRetries(), millis -> { }, RetryObserver.NONE, Clock.systemUTC());
         resolver = new ControlResolver(client, Duration.ofMinutes(5), Clock.systemUTC());
     }

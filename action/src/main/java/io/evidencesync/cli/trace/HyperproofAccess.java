@@ -1,7 +1,6 @@
 package io.evidencesync.cli.trace;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -11,10 +10,12 @@ import io.evidencesync.cli.UsageException;
 import io.evidencesync.core.EvidenceException;
 import io.evidencesync.core.hyperproof.ClientCredentials;
 import io.evidencesync.core.hyperproof.CredentialsSource;
+import io.evidencesync.core.hyperproof.HttpTransport;
 import io.evidencesync.core.hyperproof.HyperproofClient;
 import io.evidencesync.core.hyperproof.HyperproofEndpoints;
 import io.evidencesync.core.hyperproof.RetryPolicy;
 import io.evidencesync.core.hyperproof.TokenProvider;
+import io.evidencesync.core.hyperproof.UrlConnectionTransport;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -45,7 +46,7 @@ final class HyperproofAccess {
         } catch (EvidenceException e) {
             throw new UsageException(e.getMessage());
         }
-        HttpClient http = HyperproofClient.defaultHttpClient();
+        HttpTransport http = new UrlConnectionTransport();
         CredentialsSource credentials = credentials(context, aws, region, sdkHttp);
         return new HyperproofClient(http, endpoints, new TokenProvider(http, endpoints.tokenUrl(), credentials,
                 Clock.systemUTC()), RetryPolicy.defaults());

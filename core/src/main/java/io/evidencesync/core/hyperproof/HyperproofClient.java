@@ -2,14 +2,17 @@ package io.evidencesync.core.hyperproof;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.io.InputStream;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,7 +42,7 @@ public final class HyperproofClient {
     static final int MAX_LIST_PAGES = 20;
     private static final int MAX_ERROR_TEXT = 300;
 
-    private final HttpClient http;
+    private final HttpTransport http;
     private final HyperproofEndpoints endpoints;
     private final TokenProvider tokens;
     private final RetryPolicy retry;
@@ -47,11 +50,11 @@ public final class HyperproofClient {
     private final RetryObserver observer;
     private final Clock clock;
 
-    public HyperproofClient(HttpClient http, HyperproofEndpoints endpoints, TokenProvider tokens, RetryPolicy retry) {
+    public HyperproofClient(HttpTransport http, HyperproofEndpoints endpoints, TokenProvider tokens, RetryPolicy retry) {
         this(http, endpoints, tokens, retry, Sleeper.SYSTEM, RetryObserver.NONE, Clock.systemUTC());
     }
 
-    public HyperproofClient(HttpClient http, HyperproofEndpoints endpoints, TokenProvider tokens, RetryPolicy retry,
+    public HyperproofClient(HttpTransport http, HyperproofEndpoints endpoints, TokenProvider tokens, RetryPolicy retry,
                             Sleeper sleeper, RetryObserver observer, Clock clock) {
         this.http = http;
         this.endpoints = endpoints;
@@ -60,12 +63,6 @@ public final class HyperproofClient {
         this.sleeper = sleeper;
         this.observer = observer;
         this.clock = clock;
-    }
-
-    /** The JDK HTTP client settings the bridge uses: HTTP/1.1, no redirects, 10 s connect timeout. */
-    public static HttpClient defaultHttpClient() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     /** {@code GET /v1/controls}: every control the caller can see. */
@@ -153,24 +150,27 @@ public final class HyperproofClient {
      */
     public String contentsSha256(String proofId, int version, Deadline deadline) {
         return call("read the contents of proof " + proofId, deadline,
-                (token, timeout) -> HttpRequest.newBuilder(endpoints.api("/v1/proof/" + Urls.segment(proofId)
-                                + "/contents?version=" + version)).timeout(timeout)
-                        .header("Authorization", "Bearer " + token).GET().build(),
-                HttpResponse::body, null, SHA256_OF_SUCCESS);
+                (token, timeout) -> HttpTransport.Request.get(endpoints.api("/v1/proof/" + Urls.segment(proofId)
+                                + "/contents?version=" + version), timeout)
+                        .header("Authorization", "Bearer " + token).header("Accept", "*/*")
+                        .reading(SHA256_OF_SUCCESS),
+                HttpTransport.Response::body, null);
     }
 
-    /** Success bodies become their hex SHA-256 (binary-safe); error bodies stay text for the message. */
-    private static final HttpResponse.BodyHandler<String> SHA256_OF_SUCCESS = info -> info.statusCode() / 100 == 2
-            ? HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofByteArray(),
-                    bytes -> java.util.HexFormat.of().formatHex(sha256(bytes)))
-            : HttpResponse.BodySubscribers.ofString(java.nio.charset.StandardCharsets.UTF_8);
+    /** Success bodies become their hex SHA-256 (binary-safe, hashed as they stream); error bodies stay text. */
+    static final HttpTransport.BodyReader SHA256_OF_SUCCESS = (status, body) -> status / 100 == 2
+            ? HexFormat.of().formatHex(sha256(body))
+            : new String(body.readAllBytes(), StandardCharsets.UTF_8);
 
-    private static byte[] sha256(byte[] bytes) {
+    private static byte[] sha256(InputStream body) throws IOException {
+        MessageDigest digest;
         try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
+        new DigestInputStream(body, digest).transferTo(java.io.OutputStream.nullOutputStream()); // the transport closes it
+        return digest.digest();
     }
 
     private static Proof versionResponse(String proofId, String body) {
@@ -199,12 +199,12 @@ public final class HyperproofClient {
 
     @FunctionalInterface
     private interface RequestFactory {
-        HttpRequest build(String token, Duration timeout) throws FileNotFoundException;
+        HttpTransport.Request build(String token, Duration timeout) throws IOException;
     }
 
     @FunctionalInterface
     private interface ResponseParser<T> {
-        T parse(HttpResponse<String> response);
+        T parse(HttpTransport.Response response);
     }
 
     @FunctionalInterface
@@ -218,11 +218,6 @@ public final class HyperproofClient {
      */
     private <T> T call(String what, Deadline deadline, RequestFactory factory, ResponseParser<T> parser,
                        AlreadyDone<T> alreadyDone) {
-        return call(what, deadline, factory, parser, alreadyDone, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private <T> T call(String what, Deadline deadline, RequestFactory factory, ResponseParser<T> parser,
-                       AlreadyDone<T> alreadyDone, HttpResponse.BodyHandler<String> bodies) {
         boolean refreshed = false;
         boolean ambiguous = false;
         int attempt = 0;
@@ -235,13 +230,16 @@ public final class HyperproofClient {
                 }
                 ambiguous = false;
             }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new HyperproofException("interrupted: " + what, 0, false);
+            }
             HyperproofException failure;
             Optional<Duration> retryAfter = Optional.empty();
             try {
                 Duration timeout = retry.timeoutWithin(deadline);
                 String token = tokens.token(timeout);
-                HttpResponse<String> response = http.send(factory.build(token, retry.timeoutWithin(deadline)), bodies);
-                int status = response.statusCode();
+                HttpTransport.Response response = http.send(request(what, factory, token, retry.timeoutWithin(deadline)));
+                int status = response.status();
                 if (status / 100 == 2) {
                     return parser.parse(response);
                 }
@@ -252,14 +250,12 @@ public final class HyperproofClient {
                     continue;
                 }
                 failure = failure(what, response, clock);
-                retryAfter = RetryPolicy.parseRetryAfter(response.headers().firstValue("Retry-After"), clock);
+                retryAfter = RetryPolicy.parseRetryAfter(response.header("Retry-After"), clock);
                 ambiguous = status >= 500;
             } catch (HyperproofException e) {
                 failure = e;
-                ambiguous = false; // token or response-parsing trouble: the call itself was not (re)sent
-            } catch (FileNotFoundException e) {
-                throw new HyperproofException("cannot " + what + ": the file is gone (" + e.getMessage() + ")", 0, false, e);
-            } catch (HttpTimeoutException e) {
+                ambiguous = false; // token, request or response-parsing trouble: the call itself was not (re)sent
+            } catch (SocketTimeoutException e) {
                 failure = new HyperproofException("cannot " + what + ": " + describe(e), 0, true, e);
                 if (alreadyDone != null) {
                     // the server may still be storing the file: looking for it now could miss it and upload it twice;
@@ -271,9 +267,6 @@ public final class HyperproofClient {
             } catch (IOException e) {
                 failure = new HyperproofException("cannot " + what + ": " + describe(e), 0, true, e);
                 ambiguous = true;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new HyperproofException("interrupted: " + what, 0, false, e);
             }
             if (!failure.retryable()) {
                 throw failure;
@@ -297,27 +290,37 @@ public final class HyperproofClient {
         }
     }
 
-    private HttpRequest get(String pathAndQuery, String token, Duration timeout) {
-        return HttpRequest.newBuilder(endpoints.api(pathAndQuery)).timeout(timeout)
-                .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build();
+    /** Builds the request; a file gone since the size check fails the call for good. */
+    private static HttpTransport.Request request(String what, RequestFactory factory, String token, Duration timeout) {
+        try {
+            return factory.build(token, timeout);
+        } catch (FileNotFoundException e) {
+            throw new HyperproofException("cannot " + what + ": the file is gone (" + e.getMessage() + ")", 0, false, e);
+        } catch (IOException e) {
+            throw new HyperproofException("cannot " + what + ": cannot read the file (" + e.getMessage() + ")", 0, false, e);
+        }
     }
 
-    private HttpRequest multipart(String path, ProofUpload upload, String token, Duration timeout)
-            throws FileNotFoundException {
+    private HttpTransport.Request get(String pathAndQuery, String token, Duration timeout) {
+        return HttpTransport.Request.get(endpoints.api(pathAndQuery), timeout)
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json");
+    }
+
+    private HttpTransport.Request multipart(String path, ProofUpload upload, String token, Duration timeout)
+            throws IOException {
         MultipartBody body = new MultipartBody()
                 .field("hp-proof-owned-by", upload.ownedBy())
                 .field("hp-proof-source-id", upload.sourceId())
                 .field("hp-proof-source-file-id", upload.sourceFileId())
                 .field("hp-proof-source-modified-on", upload.sourceModifiedOn());
-        return HttpRequest.newBuilder(endpoints.api(path)).timeout(timeout)
+        return HttpTransport.Request.post(endpoints.api(path), timeout, body.body("proof", upload))
                 .header("Authorization", "Bearer " + token).header("Accept", "application/json")
-                .header("Content-Type", body.contentType())
-                .POST(body.publisher("proof", upload)).build();
+                .header("Content-Type", body.contentType());
     }
 
     /** Classifies a non-2xx answer. */
-    static HyperproofException failure(String what, HttpResponse<String> response, Clock clock) {
-        int status = response.statusCode();
+    static HyperproofException failure(String what, HttpTransport.Response response, Clock clock) {
+        int status = response.status();
         String message = errorMessage(response.body());
         String text = "cannot " + what + ": Hyperproof answered " + status + (message.isEmpty() ? "" : " " + message);
         boolean retryable = status == 429 || status >= 500 || status == 408 || status == 403 && isQuota(response.body());
@@ -352,7 +355,7 @@ public final class HyperproofClient {
     }
 
     static String describe(IOException e) {
-        String kind = e instanceof HttpTimeoutException ? "timed out" : "connection failed";
+        String kind = e instanceof SocketTimeoutException ? "timed out" : "connection failed";
         return kind + " (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
     }
 

@@ -2,9 +2,6 @@ package io.evidencesync.core.hyperproof;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,14 +19,14 @@ public final class TokenProvider {
     /** When the response has no {@code expires_in}. */
     static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(5);
 
-    private final HttpClient http;
+    private final HttpTransport http;
     private final URI tokenUrl;
     private final CredentialsSource credentials;
     private final Clock clock;
     private String token;
     private long refreshAtMillis;
 
-    public TokenProvider(HttpClient http, URI tokenUrl, CredentialsSource credentials, Clock clock) {
+    public TokenProvider(HttpTransport http, URI tokenUrl, CredentialsSource credentials, Clock clock) {
         this.http = http;
         this.tokenUrl = tokenUrl;
         this.credentials = credentials;
@@ -45,21 +42,19 @@ public final class TokenProvider {
         ClientCredentials current = credentials.get();
         String form = "grant_type=client_credentials&client_id=" + Urls.query(current.clientId())
                 + "&client_secret=" + Urls.query(current.clientSecret());
-        HttpRequest request = HttpRequest.newBuilder(tokenUrl).timeout(timeout)
+        // in memory, so a 400/401 answer keeps the body that says why
+        HttpTransport.Request request = HttpTransport.Request.post(tokenUrl, timeout,
+                        HttpTransport.Body.of(form.getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8)).build();
-        HttpResponse<String> response;
+                .header("Accept", "application/json");
+        HttpTransport.Response response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            response = http.send(request);
         } catch (IOException e) {
             throw new HyperproofException("cannot reach the Hyperproof token endpoint " + tokenUrl + ": "
                     + HyperproofClient.describe(e), 0, true, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HyperproofException("interrupted while requesting a Hyperproof token", 0, false, e);
         }
-        int status = response.statusCode();
+        int status = response.status();
         if (status / 100 != 2) {
             if (status == 400 || status == 401 || status == 403 && !HyperproofClient.isQuota(response.body())) {
                 credentials.invalidate();

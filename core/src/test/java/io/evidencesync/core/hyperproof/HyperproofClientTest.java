@@ -62,11 +62,11 @@ class HyperproofClientTest {
     private HyperproofClient client(Deadline unused) {
         HyperproofEmulator hp = HYPERPROOF.emulator();
         HyperproofEndpoints endpoints = new HyperproofEndpoints(hp.baseUri(), hp.tokenUri());
-        TokenProvider tokens = new TokenProvider(HyperproofClient.defaultHttpClient(), endpoints.tokenUrl(),
+        TokenProvider tokens = new TokenProvider(new UrlConnectionTransport(), endpoints.tokenUrl(),
                 () -> new ClientCredentials(CLIENT_ID, CLIENT_SECRET), Clock.systemUTC());
         RetryPolicy policy = new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofSeconds(1),
                 Duration.ofSeconds(5));
-        return new HyperproofClient(HyperproofClient.defaultHttpClient(), endpoints, tokens, policy, sleeps::add,
+        return new HyperproofClient(new UrlConnectionTransport(), endpoints, tokens, policy, sleeps::add,
                 (call, cause, delay) -> retried.add(cause.getMessage()), Clock.systemUTC());
     }
 
@@ -126,6 +126,34 @@ class HyperproofClientTest {
     }
 
     @Test
+    void shouldRefreshTheTokenOnceWhenAnUploadIsRefusedWith401() {
+        client.listControls(Deadline.none());
+        HYPERPROOF.emulator().revokeAllTokens();
+
+        UploadResult result = client.upload(ProofTarget.control(control.toString()), upload("v1"), Deadline.none());
+
+        assertThat(result.adopted()).isFalse();
+        assertThat(HYPERPROOF.emulator().proofsForControl(control)).hasSize(1);
+        assertThat(HYPERPROOF.emulator().requests()).filteredOn(r -> r.path().equals("/oauth/token")).hasSize(2);
+        assertThat(uploads()).extracting(RecordedRequest::status).containsExactly(401, 200);
+        assertThat(retried).isEmpty();
+    }
+
+    @Test
+    void shouldHashTheContentsHyperproofServesAndNameTheStatusOfAFailedRead() throws Exception {
+        Proof proof = client.upload(ProofTarget.control(control.toString()), upload("v1"), Deadline.none()).proof();
+        String expected = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(file)));
+
+        assertThat(client.contentsSha256(proof.id(), proof.version(), Deadline.none())).isEqualTo(expected);
+        HYPERPROOF.emulator().tamperContent(UUID.fromString(proof.id()), proof.version(), new byte[] {1, 2, 3});
+        assertThat(client.contentsSha256(proof.id(), proof.version(), Deadline.none())).isNotEqualTo(expected);
+        assertThatThrownBy(() -> client.contentsSha256(UUID.randomUUID().toString(), 1, Deadline.none()))
+                .isInstanceOfSatisfying(HyperproofException.class, e -> assertThat(e.status()).isEqualTo(404))
+                .hasMessageContaining("Hyperproof answered 404 (");
+    }
+
+    @Test
     void shouldFindControlsByIdentifier() {
         assertThat(client.listControls(Deadline.none()))
                 .anySatisfy(c -> {
@@ -172,9 +200,9 @@ class HyperproofClientTest {
     void shouldNotRepeatATimedOutUploadButRetryATimedOutRead() {
         HyperproofEmulator hp = HYPERPROOF.emulator();
         HyperproofEndpoints endpoints = new HyperproofEndpoints(hp.baseUri(), hp.tokenUri());
-        TokenProvider tokens = new TokenProvider(HyperproofClient.defaultHttpClient(), endpoints.tokenUrl(),
+        TokenProvider tokens = new TokenProvider(new UrlConnectionTransport(), endpoints.tokenUrl(),
                 () -> new ClientCredentials(CLIENT_ID, CLIENT_SECRET), Clock.systemUTC());
-        HyperproofClient impatient = new HyperproofClient(HyperproofClient.defaultHttpClient(), endpoints, tokens,
+        HyperproofClient impatient = new HyperproofClient(new UrlConnectionTransport(), endpoints, tokens,
                 new RetryPolicy(4, Duration.ofMillis(10), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMillis(300)),
                 sleeps::add, (call, cause, delay) -> retried.add(cause.getMessage()), Clock.systemUTC());
         hp.faults().enqueue("POST", "/v1/controls/.+/proof", Fault.delay(Duration.ofMillis(800)));

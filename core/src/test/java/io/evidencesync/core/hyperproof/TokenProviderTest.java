@@ -1,21 +1,27 @@
 package io.evidencesync.core.hyperproof;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.evidencesync.sandbox.hyperproof.Fault;
 import io.evidencesync.sandbox.hyperproof.HyperproofEmulatorExtension;
 import io.evidencesync.sandbox.hyperproof.HyperproofEmulatorSettings;
 import io.evidencesync.sandbox.time.MutableClock;
 
 class TokenProviderTest {
     static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
+    private static final String SECRET = "s3cr3t+&=/value";
 
     @RegisterExtension
     static final HyperproofEmulatorExtension HYPERPROOF = new HyperproofEmulatorExtension(
@@ -29,7 +35,7 @@ class TokenProviderTest {
     @Test
     void shouldCacheTheTokenUntilThirtySecondsBeforeItExpires() {
         AtomicInteger fetched = new AtomicInteger();
-        TokenProvider tokens = new TokenProvider(HyperproofClient.defaultHttpClient(), HYPERPROOF.emulator().tokenUri(),
+        TokenProvider tokens = new TokenProvider(new UrlConnectionTransport(), HYPERPROOF.emulator().tokenUri(),
                 () -> {
                     fetched.incrementAndGet();
                     return new ClientCredentials("id", "secret");
@@ -49,7 +55,7 @@ class TokenProviderTest {
 
     @Test
     void shouldDropOnlyTheTokenThatWasRefused() {
-        TokenProvider tokens = new TokenProvider(HyperproofClient.defaultHttpClient(), HYPERPROOF.emulator().tokenUri(),
+        TokenProvider tokens = new TokenProvider(new UrlConnectionTransport(), HYPERPROOF.emulator().tokenUri(),
                 () -> new ClientCredentials("id", "secret"), CLOCK);
         String first = tokens.token(Duration.ofSeconds(5));
 
@@ -57,5 +63,44 @@ class TokenProviderTest {
         assertThat(tokens.token(Duration.ofSeconds(5))).isEqualTo(first);
         tokens.invalidate(first);
         assertThat(tokens.token(Duration.ofSeconds(5))).isNotEqualTo(first);
+    }
+
+    @Test
+    void shouldNameTheRejectedClientAndTheTokenEndpointsReasonButNeverTheSecret() {
+        HYPERPROOF.emulator().faults().enqueue("POST", "/oauth/token", Fault.status(401, "{\"error\":\"invalid_client\"}"));
+
+        HyperproofException rejected = catchThrowableOfType(HyperproofException.class, () -> tokens(SECRET).token(Duration.ofSeconds(5)));
+
+        assertThat(rejected.retryable()).isFalse();
+        assertThat(rejected).hasMessageContaining("'id'").hasMessageContaining("(401 (invalid_client))");
+        assertThat(everything(rejected)).doesNotContain(SECRET);
+    }
+
+    @Test
+    void shouldKeepTheSecretOutOfTimeoutsAndDroppedConnectionsAtTheTokenEndpoint() {
+        HYPERPROOF.emulator().faults().enqueue("POST", "/oauth/token", Fault.delay(Duration.ofSeconds(2)));
+        HyperproofException timedOut = catchThrowableOfType(HyperproofException.class, () -> tokens(SECRET).token(Duration.ofMillis(300)));
+        // the form is a small in-memory body: the JDK sends it once more by itself when the connection drops
+        HYPERPROOF.emulator().faults().enqueue("POST", "/oauth/token", Fault.dropConnection(), Fault.dropConnection());
+        HyperproofException dropped = catchThrowableOfType(HyperproofException.class, () -> tokens(SECRET).token(Duration.ofSeconds(5)));
+
+        assertThat(timedOut).hasMessageContaining("timed out");
+        assertThat(dropped).hasMessageContaining("connection failed");
+        assertThat(List.of(timedOut, dropped)).allSatisfy(e -> {
+            assertThat(e.retryable()).isTrue();
+            assertThat(everything(e)).doesNotContain(SECRET);
+        });
+    }
+
+    private static TokenProvider tokens(String secret) {
+        return new TokenProvider(new UrlConnectionTransport(), HYPERPROOF.emulator().tokenUri(),
+                () -> new ClientCredentials("id", secret), CLOCK);
+    }
+
+    /** The message, stack trace and causes, as a log would show them. */
+    private static String everything(Throwable e) {
+        StringWriter text = new StringWriter();
+        e.printStackTrace(new PrintWriter(text));
+        return text.toString();
     }
 }

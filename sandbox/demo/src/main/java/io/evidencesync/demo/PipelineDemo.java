@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,10 +18,12 @@ import io.evidencesync.bridge.S3EventHandler;
 import io.evidencesync.core.contract.EvidenceContract;
 import io.evidencesync.core.hyperproof.ClientCredentials;
 import io.evidencesync.core.hyperproof.Deadline;
+import io.evidencesync.core.hyperproof.HttpTransport;
 import io.evidencesync.core.hyperproof.HyperproofClient;
 import io.evidencesync.core.hyperproof.HyperproofEndpoints;
 import io.evidencesync.core.hyperproof.RetryPolicy;
 import io.evidencesync.core.hyperproof.TokenProvider;
+import io.evidencesync.core.hyperproof.UrlConnectionTransport;
 import io.evidencesync.core.provenance.BuildProvenance;
 import io.evidencesync.core.publish.EvidencePublisher;
 import io.evidencesync.core.publish.PublishListener;
@@ -154,7 +155,7 @@ public final class PipelineDemo {
     private ChainTracer tracer() {
         // the auditor's own read access: the same SSM parameters the bridge reads, here fetched through the emulator
         ClientCredentials credentials = new SsmCredentials(sandbox).get();
-        HttpClient http = HyperproofClient.defaultHttpClient();
+        HttpTransport http = new UrlConnectionTransport();
         HyperproofEndpoints endpoints = new HyperproofEndpoints(sandbox.hyperproof().baseUri(), sandbox.hyperproof().tokenUri());
         HyperproofClient client = new HyperproofClient(http, endpoints,
                 new TokenProvider(http, endpoints.tokenUrl(), () -> credentials, Clock.systemUTC()), RetryPolicy.defaults());
