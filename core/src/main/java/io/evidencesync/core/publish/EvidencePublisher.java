@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -27,9 +26,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Publishes a build's evidence to S3: discover the files, read and validate every one (nothing is written when
- * any is refused), upload them in parallel with their checksums for S3 to verify, then write the run manifest.
- * Multipart uploads of large files start as soon as each is accepted and are completed only once every file is:
- * a refused file aborts them, so that nothing becomes visible.
+ * any is refused), upload them in parallel with their SHA-256 for S3 to verify, then write the run manifest.
  * Publishing the same files again in the same run writes nothing new.
  *
  * <pre>
@@ -66,33 +63,25 @@ public final class EvidencePublisher {
             return nothingMatched(request, listener);
         }
         String manifestKey = EvidenceContract.manifestKey(request.prefix(), request.provenance());
+        List<PreparedFile> prepared = prepareAll(request, files, manifestKey, listener);
         if (request.dryRun()) {
-            List<PublishedObject> planned = prepareAll(request, files, manifestKey, listener, file -> { })
-                    .stream().map(file -> new PublishedObject(file.file().relativePath(), file.key(), null, null,
-                            file.sha256Hex(), file.file().size(), file.summary(), PublishedObject.Outcome.PLANNED))
-                    .toList();
+            List<PublishedObject> planned = prepared.stream().map(file -> new PublishedObject(file.file().relativePath(),
+                    file.key(), null, null, file.sha256Hex(), file.file().size(), file.summary(),
+                    PublishedObject.Outcome.PLANNED)).toList();
             planned.forEach(listener::published);
             return new PublishResult(request.bucket(), planned, manifestKey, null, true);
         }
+        S3Objects client = s3.get();
         ExecutorService partPool = Executors.newFixedThreadPool(PART_CONCURRENCY, daemon("evidence-part"));
         List<PublishedObject> objects;
-        S3Objects client;
         try {
-            Uploads uploads = new Uploads(s3, options, partPool, request);
-            List<PreparedFile> prepared;
-            try {
-                // a large file's upload starts as soon as it is accepted, while the other files are still read
-                prepared = prepareAll(request, files, manifestKey, listener, uploads::startIfMultipart);
-            } catch (RuntimeException refused) {
-                uploads.abortAll();
-                throw refused;
-            }
+            ObjectUploader uploader = new ObjectUploader(client, options.multipartThreshold(), options.partSize(),
+                    partPool);
             objects = runAll(prepared, file -> {
-                PublishedObject object = uploads.finish(file);
+                PublishedObject object = uploader.upload(request.bucket(), file, request.encryption());
                 listener.published(object);
                 return object;
             }, "upload");
-            client = uploads.client();
         } finally {
             partPool.shutdownNow();
         }
@@ -120,17 +109,13 @@ public final class EvidencePublisher {
     }
 
     private List<PreparedFile> prepareAll(PublishRequest request, List<EvidenceFile> files, String manifestKey,
-                                          PublishListener listener, Consumer<PreparedFile> accepted) {
+                                          PublishListener listener) {
         EvidenceReader reader = new EvidenceReader(request.allowOpaque());
         List<String> refusals = new ArrayList<>();
         List<PreparedFile> prepared = new ArrayList<>();
         // reading is CPU-bound (parse and hash): more threads than processors only add contention and JIT warm-up
         int readers = Math.min(options.concurrency(), Runtime.getRuntime().availableProcessors());
-        List<Object> outcomes = runAllCollecting(files, readers, file -> {
-            PreparedFile read = prepare(request, file, manifestKey, reader);
-            accepted.accept(read);
-            return read;
-        });
+        List<Object> outcomes = runAllCollecting(files, readers, file -> prepare(request, file, manifestKey, reader));
         for (int i = 0; i < files.size(); i++) {
             Object outcome = outcomes.get(i);
             if (outcome instanceof PreparedFile file) {

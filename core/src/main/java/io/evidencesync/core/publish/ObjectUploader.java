@@ -20,28 +20,26 @@ import io.evidencesync.core.s3.S3Objects;
 /**
  * Writes one evidence object exactly once per run: a conditional write ({@code If-None-Match: *}) so that publishing
  * the same file again in the same run finds the existing object instead of writing a second version. S3 verifies
- * every request body: the SHA-256 of a whole object, the CRC32C of each part of a multipart upload. A multipart
- * upload is {@linkplain #start started} as soon as its file is accepted and {@linkplain #complete completed} (or
- * {@linkplain #abort aborted}) once every file of the run has been read: until then nothing is visible.
+ * every request body: the SHA-256 of a whole object, the CRC32C of each part of a multipart upload.
  */
 final class ObjectUploader {
     private final S3Objects s3;
+    private final long multipartThreshold;
     private final int partSize;
     private final ExecutorService partPool;
 
     /** @param partPool runs part uploads; its size bounds the parts (and part buffers) in flight across all files */
-    ObjectUploader(S3Objects s3, int partSize, ExecutorService partPool) {
+    ObjectUploader(S3Objects s3, long multipartThreshold, int partSize, ExecutorService partPool) {
         this.s3 = s3;
+        this.multipartThreshold = multipartThreshold;
         this.partSize = partSize;
         this.partPool = partPool;
     }
 
-    S3Objects s3() {
-        return s3;
-    }
-
-    /** A single conditional PUT, for a file below the multipart threshold. */
     PublishedObject upload(String bucket, PreparedFile file, Encryption encryption) {
+        if (file.file().size() >= multipartThreshold) {
+            return uploadMultipart(bucket, file, encryption);
+        }
         try {
             S3Objects.Stored stored = s3.putFile(bucket, file.key(), file.file().path(), file.file().size(),
                     Digests.base64(file.sha256()), write(file, encryption), S3Objects.Precondition.ifNoneMatch());
@@ -53,81 +51,35 @@ final class ObjectUploader {
         }
     }
 
-    /**
-     * Starts a multipart upload and hands its parts to the part pool; nothing is visible in the bucket until
-     * {@link #complete}. A failure to start is kept in the returned upload and thrown by {@link #complete}.
-     */
-    Staged start(String bucket, PreparedFile file, Encryption encryption) {
+    private PublishedObject uploadMultipart(String bucket, PreparedFile file, Encryption encryption) {
+        PublishedObject already = findExistingIfReadable(bucket, file);
+        if (already != null) {
+            return already;
+        }
+        String uploadId;
         try {
-            PublishedObject already = findExistingIfReadable(bucket, file);
-            if (already != null) {
-                return new Staged(bucket, file, null, List.of(), already, null);
-            }
-            String uploadId;
-            try {
-                uploadId = s3.startMultipartUpload(bucket, file.key(), write(file, encryption));
-            } catch (S3Objects.RequestFailedException e) {
-                throw describe(e, "start a multipart upload of " + file.file().relativePath() + " to", bucket,
-                        file.key());
-            }
-            return new Staged(bucket, file, uploadId, uploadParts(bucket, file, uploadId), null, null);
-        } catch (RuntimeException e) {
-            return new Staged(bucket, file, null, List.of(), null, e);
+            uploadId = s3.startMultipartUpload(bucket, file.key(), write(file, encryption));
+        } catch (S3Objects.RequestFailedException e) {
+            throw describe(e, "start a multipart upload of " + file.file().relativePath() + " to", bucket, file.key());
         }
-    }
-
-    /** Waits for the upload's parts and completes it (conditionally: the key must still be free). */
-    PublishedObject complete(Staged upload) {
-        if (upload.failure() != null) {
-            throw upload.failure();
-        }
-        if (upload.already() != null) {
-            return upload.already();
-        }
-        String bucket = upload.bucket();
-        PreparedFile file = upload.file();
         try {
-            List<S3Objects.Part> parts = new ArrayList<>();
-            for (Future<S3Objects.Part> part : upload.parts()) {
-                parts.add(await(part, upload.parts()));
-            }
-            S3Objects.Stored stored = s3.completeMultipartUpload(bucket, file.key(), upload.uploadId(), parts,
+            List<S3Objects.Part> parts = uploadParts(bucket, file, uploadId);
+            S3Objects.Stored stored = s3.completeMultipartUpload(bucket, file.key(), uploadId, parts,
                     S3Objects.Precondition.ifNoneMatch());
             return published(file, stored, PublishedObject.Outcome.UPLOADED);
         } catch (S3Objects.PreconditionFailedException e) {
-            abort(upload);
+            abortQuietly(bucket, file.key(), uploadId);
             return existing(bucket, file);
         } catch (S3Objects.RequestFailedException e) {
-            abort(upload);
+            abortQuietly(bucket, file.key(), uploadId);
             throw describe(e, "upload " + file.file().relativePath() + " to", bucket, file.key());
         } catch (IOException e) {
-            abort(upload);
+            abortQuietly(bucket, file.key(), uploadId);
             throw new EvidenceException("cannot read evidence file '" + file.file().relativePath() + "': " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            abort(upload);
+            abortQuietly(bucket, file.key(), uploadId);
             throw e;
         }
-    }
-
-    /** Cancels the parts not yet sent and aborts the upload (quietly: a lifecycle rule cleans up what remains). */
-    void abort(Staged upload) {
-        upload.parts().forEach(part -> part.cancel(true));
-        if (upload.uploadId() == null) {
-            return;
-        }
-        try {
-            s3.abortMultipartUpload(upload.bucket(), upload.file().key(), upload.uploadId());
-        } catch (RuntimeException ignored) {
-            // the upload stays incomplete; a bucket lifecycle rule for incomplete multipart uploads cleans it up
-        }
-    }
-
-    /**
-     * A multipart upload started for a file: its id and part uploads, or the object already there, or why it could
-     * not start.
-     */
-    record Staged(String bucket, PreparedFile file, String uploadId, List<Future<S3Objects.Part>> parts,
-                  PublishedObject already, RuntimeException failure) {
     }
 
     /**
@@ -136,31 +88,35 @@ final class ObjectUploader {
      * the metadata); per part, S3 offers no whole-object SHA-256 anyway, and a CRC32C costs a fraction of a second
      * SHA-256 pass over the bytes while catching the same transport corruption.
      */
-    private List<Future<S3Objects.Part>> uploadParts(String bucket, PreparedFile file, String uploadId) {
+    private List<S3Objects.Part> uploadParts(String bucket, PreparedFile file, String uploadId) throws IOException {
         long size = file.file().size();
-        int count = (int) Math.max(1, (size + partSize - 1) / partSize);
+        int count = (int) ((size + partSize - 1) / partSize);
         List<Future<S3Objects.Part>> pending = new ArrayList<>();
-        for (int index = 0; index < count; index++) {
-            int number = index + 1;
-            long offset = (long) index * partSize;
-            int length = (int) Math.min(partSize, size - offset);
-            pending.add(partPool.submit(() -> uploadPart(file, bucket, uploadId, number, offset, length)));
+        try (FileChannel channel = FileChannel.open(file.file().path(), StandardOpenOption.READ)) {
+            for (int index = 0; index < count; index++) {
+                int number = index + 1;
+                long offset = (long) index * partSize;
+                int length = (int) Math.min(partSize, size - offset);
+                pending.add(partPool.submit(() -> uploadPart(channel, bucket, file.key(), uploadId, number, offset, length)));
+            }
+            List<S3Objects.Part> parts = new ArrayList<>();
+            for (Future<S3Objects.Part> part : pending) {
+                parts.add(await(part, pending));
+            }
+            return parts;
         }
-        return pending;
     }
 
-    private S3Objects.Part uploadPart(PreparedFile file, String bucket, String uploadId, int number, long offset,
-                                      int length) throws IOException {
+    private S3Objects.Part uploadPart(FileChannel channel, String bucket, String key, String uploadId, int number,
+                                      long offset, int length) throws IOException {
         ByteBuffer bytes = ByteBuffer.allocate(length);
-        try (FileChannel channel = FileChannel.open(file.file().path(), StandardOpenOption.READ)) {
-            while (bytes.hasRemaining()) {
-                if (channel.read(bytes, offset + bytes.position()) < 0) {
-                    throw new IOException("the file became shorter while it was uploaded (part " + number + ")");
-                }
+        while (bytes.hasRemaining()) {
+            if (channel.read(bytes, offset + bytes.position()) < 0) {
+                throw new IOException("the file became shorter while it was uploaded (part " + number + ")");
             }
         }
         String checksum = Digests.crc32cBase64(bytes.array());
-        String etag = s3.uploadPart(bucket, file.key(), uploadId, number, bytes.array(), length, checksum);
+        String etag = s3.uploadPart(bucket, key, uploadId, number, bytes.array(), length, checksum);
         return new S3Objects.Part(number, etag, checksum);
     }
 
@@ -235,6 +191,14 @@ final class ObjectUploader {
         }
         return new PublishedObject(file.file().relativePath(), file.key(), head.versionId(), head.etag(),
                 file.sha256Hex(), file.file().size(), file.summary(), PublishedObject.Outcome.ALREADY_PUBLISHED);
+    }
+
+    private void abortQuietly(String bucket, String key, String uploadId) {
+        try {
+            s3.abortMultipartUpload(bucket, key, uploadId);
+        } catch (RuntimeException ignored) {
+            // the upload stays incomplete; a bucket lifecycle rule for incomplete multipart uploads cleans it up
+        }
     }
 
     static EvidenceException describe(S3Objects.RequestFailedException e, String action, String bucket, String key) {

@@ -7,16 +7,13 @@ import java.time.Clock;
  *
  * @param producer           the tool and version recorded in manifests, e.g. {@code evidence-sync-cli/0.1.0}
  * @param concurrency        files read and uploaded at once
- * @param multipartThreshold files of at least this many bytes go up as multipart uploads, started as soon as the
- *                           file is accepted (while other files are still read) and completed once every file is;
- *                           smaller files go up as single PUTs after every file is accepted
- * @param partSize           bytes per part (S3's minimum is 5 MiB, the last part excepted: a file smaller than a
- *                           part is one part)
+ * @param multipartThreshold files of at least this many bytes go up in parts
+ * @param partSize           bytes per part (S3's minimum is 5 MiB)
  * @param clock              the clock for manifest timestamps
  */
 public record PublisherOptions(String producer, int concurrency, long multipartThreshold, int partSize, Clock clock) {
     public static final int DEFAULT_CONCURRENCY = 16;
-    public static final long DEFAULT_MULTIPART_THRESHOLD = 1024L * 1024;
+    public static final long DEFAULT_MULTIPART_THRESHOLD = 16L * 1024 * 1024;
     public static final int DEFAULT_PART_SIZE = 8 * 1024 * 1024;
     private static final int MIN_PART_SIZE = 5 * 1024 * 1024;
 
@@ -27,8 +24,8 @@ public record PublisherOptions(String producer, int concurrency, long multipartT
         if (partSize < MIN_PART_SIZE) {
             throw new IllegalArgumentException("partSize must be at least 5 MiB (S3's minimum), was " + partSize);
         }
-        if (multipartThreshold < 1) {
-            throw new IllegalArgumentException("multipartThreshold must be at least 1 byte, was " + multipartThreshold);
+        if (multipartThreshold < partSize) {
+            throw new IllegalArgumentException("multipartThreshold must be at least partSize");
         }
     }
 

@@ -309,35 +309,6 @@ class EvidencePublisherTest {
     }
 
     @Test
-    void shouldStartUploadsOfLargeFilesWhileReadingButAbortThemWhenAnyFileIsRefused() throws IOException {
-        writeLargeOcsfArray(workspace.resolve("a-large.json"), 2 * 1024 * 1024);
-        writeLargeOcsfArray(workspace.resolve("b-large.json"), 2 * 1024 * 1024);
-        Files.writeString(workspace.resolve("z-bad.json"), "{\"class_uid\": 6007,");
-
-        assertThatThrownBy(() -> publisher().publish(request().build(), listener()))
-                .isInstanceOf(EvidenceException.class)
-                .hasMessageStartingWith("1 of 3 evidence files refused; nothing was published:");
-        assertThat(s3.listMultipartUploads(b -> b.bucket(BUCKET)).uploads()).as("staged uploads aborted").isEmpty();
-        assertThat(s3.listObjectsV2(b -> b.bucket(BUCKET)).contents()).isEmpty();
-    }
-
-    @Test
-    void shouldSendAFileSmallerThanAPartAsOnePartOnceEveryFileIsAccepted() throws IOException {
-        writeLargeOcsfArray(workspace.resolve("medium.json"), 2 * 1024 * 1024);
-        copyFixture("ocsf-scan-activity.json", "small.json");
-
-        PublishResult result = publisher().publish(request().build(), listener());
-
-        assertThat(result.objects()).extracting(PublishedObject::path).containsExactly("medium.json", "small.json");
-        PublishedObject medium = result.objects().get(0);
-        assertThat(medium.etag()).as("a multipart upload of one part").endsWith("-1\"");
-        assertThat(medium.versionId()).isNotBlank();
-        byte[] stored = s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(medium.key())).asByteArray();
-        assertThat(Digests.hex(sha256(stored))).isEqualTo(medium.sha256());
-        assertThat(readManifest(result.manifestKey()).objects()).hasSize(2);
-    }
-
-    @Test
     void shouldAbortAMultipartUploadWhosePartIsRefusedAndLeaveNothing() throws IOException {
         writeLargeOcsfArray(workspace.resolve("big.json"), 11 * 1024 * 1024);
         // S3Proxy accepts every part: the second part's PUT is answered 403 AccessDenied before it reaches it
