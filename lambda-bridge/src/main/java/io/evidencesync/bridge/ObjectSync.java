@@ -45,8 +45,8 @@ import io.evidencesync.core.receipt.Sequencers;
  * doubles a proof;</li>
  * <li>an event older (by its S3 sequencer) than the version the key's "latest" receipt reflects is not uploaded:
  * its claim becomes a "superseded" receipt naming the newer version and its proofs;</li>
- * <li>replace the claim with the "synced" receipt ({@code If-Match} the claim's ETag), then update "latest" and
- * write the trace index entries side by side.</li>
+ * <li>replace the claim with the "synced" receipt ({@code If-Match} the claim's ETag), while "latest" and the trace
+ * index entries are written side by side with it.</li>
  * </ol>
  */
 final class ObjectSync {
@@ -237,19 +237,28 @@ final class ObjectSync {
                 progress.proofIds.add(proof.proofId());
             }
             synced = claim.synced(made, previous.versionId(), clock.instant());
-            complete(bucket, receiptKey, synced, claimed.etag());
         } catch (RuntimeException e) {
             // release the claim (best effort) so the retry need not wait for it to go stale
             release(bucket, receiptKey, claim, claimed.etag(), made, previous == null ? null : previous.versionId(), e);
             throw e;
         }
-        // derived records, independent of each other: the key's latest receipt and the trace index entries
+        // the synced receipt and the records derived from it (the key's latest receipt, the trace index entries) are
+        // written side by side: the derived ones name only proofs that exist, and when the claim was lost meanwhile
+        // the retry adopts those same proofs and writes all three again
         Previous before = previous;
         CompletableFuture<String> latest = CompletableFuture.supplyAsync(
                 () -> updateLatest(bucket, ReceiptKeys.latestKey(config.receiptsPrefix(), key), synced, before.latest()),
                 calls);
-        String indexNote = index.write(bucket, synced, metadata);
+        CompletableFuture<String> indexed = CompletableFuture.supplyAsync(() -> index.write(bucket, synced, metadata),
+                calls);
+        try {
+            complete(bucket, receiptKey, synced, claimed.etag());
+        } catch (RuntimeException e) {
+            CompletableFuture.allOf(latest, indexed).exceptionally(ignored -> null).join(); // none left running
+            throw e;
+        }
         String note = Concurrently.join(latest);
+        String indexNote = Concurrently.join(indexed);
         return outcome(Outcome.Status.SYNCED, ref, progress, note == null ? indexNote : note, started);
     }
 

@@ -23,6 +23,11 @@ import io.evidencesync.sandbox.lambda.RicProcess;
  * </pre>
  */
 public final class LambdaBench {
+    /**
+     * Invocations before the warm ones are timed: the function's paths, and the stand-ins' (S3Proxy answers a small
+     * request in 6-10 ms for its first few hundred requests and in 2-3 ms after), are compiled by then.
+     */
+    private static final int WARM_UPS = Integer.getInteger("bench.warmUps", 60);
     private static final List<String> RUNTIME_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
             "-XX:+UseSerialGC", "-Xshare:auto", "-Xmx768m", "-Xmn32m", "-Dsun.net.httpserver.nodelay=true");
     private static final int SMALL = 100 * 1024;
@@ -72,11 +77,11 @@ public final class LambdaBench {
         List<Double> warm = new ArrayList<>();
         long heapGrowth;
         try (Running running = Running.start(function, ric, sandbox, work.resolve(function.slug() + "-warm"))) {
-            for (int i = 0; i < 5 + warmRuns; i++) {
+            for (int i = 0; i < WARM_UPS + warmRuns; i++) {
                 String event = sandbox.publishEvidence(SMALL, work);
                 long start = System.nanoTime();
                 running.requireSuccess(running.api.invoke(event, Duration.ofSeconds(60)));
-                if (i >= 5) {
+                if (i >= WARM_UPS) {
                     warm.add((System.nanoTime() - start) / 1e6);
                 }
             }
@@ -99,7 +104,7 @@ public final class LambdaBench {
                 .append("), Java ").append(System.getProperty("java.version")).append(", ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, against S3Proxy + the Hyperproof and SSM emulators. ")
                 .append("Cold: process start to first response, median of ").append(coldRuns).append(". Warm: one 100 KB object, median of ")
-                .append(warmRuns).append(" after 5 warm-ups. Heap: largest after-GC live heap while processing a ")
+                .append(warmRuns).append(" after ").append(WARM_UPS).append(" warm-ups (which also warm the stand-ins' own JIT). Heap: largest after-GC live heap while processing a ")
                 .append(LARGE / (1024 * 1024)).append(" MiB object, minus the baseline. The empty handler (reads the event, answers {}, no AWS or HTTP call)")
                 .append(" is the floor: what the JVM, the runtime interface client and the runtime API stand-in cost here.\n\n")
                 .append("| measure | bridge | plain handler | bridge / plain | empty handler | target |\n|---|---|---|---|---|---|\n");
