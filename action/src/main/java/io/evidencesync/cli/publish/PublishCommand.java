@@ -130,7 +130,7 @@ public final class PublishCommand implements Callable<Integer> {
             reporter.starting(settings, build, aws.credentialsDescription());
             EvidencePublisher publisher = new EvidencePublisher(aws::objects, PublisherOptions
                     .defaults("evidence-sync-cli/" + EvidenceSyncCli.version()).withConcurrency(settings.concurrency()));
-            PublishResult result = publisher.publish(request, reporter);
+            PublishResult result = publisher.publish(request, new NativeCrypto(reporter, context.out()::println));
             reporter.finished(result);
             return EvidenceSyncCli.OK;
         } catch (EvidenceException e) {
