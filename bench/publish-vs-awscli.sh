@@ -5,8 +5,10 @@
 # synthetic-but-valid OCSF JSON (marked "evidence-sync-bench (synthetic)") so that publish's validation passes.
 #
 #   bench/publish-vs-awscli.sh            # REPS=5 by default; SKIP_BUILD=1 reuses the built jars
+#   TLS=1 bench/publish-vs-awscli.sh      # the same over HTTPS (a throwaway self-signed certificate), as real S3 is
 #
-# Writes bench/results/publish-<date>.md and prints the same table. Never run as a unit test.
+# Writes bench/results/publish-<date>.md (publish-<date>-https.md with TLS=1) and prints the same table. Never run as
+# a unit test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,7 +37,19 @@ cleanup() {
 trap cleanup EXIT
 
 port="$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-java -Xmx8g -cp "$CP" io.evidencesync.bench.SandboxServer "$port" "$BUCKET" >"$work/server.log" 2>&1 &
+TLS_ARGS=()          # the server's keystore, with TLS=1
+JAVA_TRUST=()        # the JVM's trust in that certificate: the only flags publish gets beyond the action's
+if [ "${TLS:-0}" = 1 ]; then
+  keytool -genkeypair -alias sandbox -keyalg EC -groupname secp256r1 -dname CN=127.0.0.1 -ext SAN=ip:127.0.0.1 \
+    -validity 2 -keystore "$work/server.p12" -storetype PKCS12 -storepass bench-only -keypass bench-only >/dev/null 2>&1
+  keytool -exportcert -rfc -alias sandbox -keystore "$work/server.p12" -storepass bench-only -file "$work/ca.pem" >/dev/null 2>&1
+  keytool -importcert -noprompt -alias sandbox -file "$work/ca.pem" -keystore "$work/trust.p12" -storetype PKCS12 \
+    -storepass bench-only >/dev/null 2>&1
+  TLS_ARGS=("$work/server.p12" bench-only)
+  JAVA_TRUST=("-Djavax.net.ssl.trustStore=$work/trust.p12" -Djavax.net.ssl.trustStorePassword=bench-only)
+  export AWS_CA_BUNDLE="$work/ca.pem"
+fi
+java -Xmx8g -cp "$CP" io.evidencesync.bench.SandboxServer "$port" "$BUCKET" "${TLS_ARGS[@]}" >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 300); do
   grep -q '^READY ' "$work/server.log" 2>/dev/null && break
@@ -64,7 +78,7 @@ timings="$work/timings.tsv"
 
 run_publish() { # label case rep [jvm flags...]
   local label="$1" case="$2" rep="$3"; shift 3
-  java "$@" -jar "$JAR" publish --bucket "$BUCKET" --endpoint-url "$endpoint" --path-style \
+  java "$@" "${JAVA_TRUST[@]}" -jar "$JAR" publish --bucket "$BUCKET" --endpoint-url "$endpoint" --path-style \
     --base-dir "$work/data/$case" --path '**/*.json' --prefix "bench/$label" \
     --ci-system bench --pipeline "$case" --run-id "$rep" --run-url "http://bench.invalid/$case/$rep" >/dev/null
 }
@@ -111,11 +125,15 @@ for case in small medium large; do
 done
 
 mkdir -p bench/results
-result="bench/results/publish-$(date -u +%F).md"
+suffix=""
+if [ "${TLS:-0}" = 1 ]; then suffix="-https"; fi
+result="bench/results/publish-$(date -u +%F)$suffix.md"
 /usr/bin/python3 - "$timings" "$result" "$REPS" "$(nproc)" "$(java -version 2>&1 | head -1)" "$("$AWS" --version 2>&1)" \
-  "${ACTION_FLAGS[*]}" "start: $load_start; end: $(cut -d' ' -f1-3 /proc/loadavg)" <<'PY'
+  "${ACTION_FLAGS[*]}" "start: $load_start; end: $(cut -d' ' -f1-3 /proc/loadavg)" "${TLS:-0}" <<'PY'
 import statistics, sys, collections, datetime
-timings, result, reps, cpus, java, aws, flags, load = sys.argv[1:9]
+timings, result, reps, cpus, java, aws, flags, load, tls = sys.argv[1:10]
+transport = ("over HTTPS (a self-signed certificate that both tools are told to trust: `AWS_CA_BUNDLE`, and"
+             " `-Djavax.net.ssl.trustStore` for the JVM)" if tls == "1" else "over plain HTTP")
 data = collections.defaultdict(list)
 for line in open(timings):
     tool, case, rep, ms = line.rstrip("\n").split("\t")
@@ -126,7 +144,7 @@ lines = [
     f"# Upload benchmark: evidence-sync publish vs aws s3 cp ({datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC)",
     "",
     f"Machine: {cpus} vCPU. {java}. {aws}. S3: the sandbox (S3Proxy 4.1.0, in memory) as a separate process on the same",
-    "machine, warmed up before timing. Whole processes timed, JVM / Python start included; median of " + reps + " repetitions, order alternated.",
+    f"machine, {transport}, warmed up before timing. Whole processes timed, JVM / Python start included; median of " + reps + " repetitions, order alternated.",
     "Evidence: synthetic but valid OCSF JSON (marked `evidence-sync-bench (synthetic)`), so publish validates and",
     f"hashes every file as it does in CI. Action flags: `{flags}`. Produced by `bench/publish-vs-awscli.sh`.",
     "",
