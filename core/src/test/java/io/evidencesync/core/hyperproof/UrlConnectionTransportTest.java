@@ -149,6 +149,30 @@ class UrlConnectionTransportTest {
     }
 
     @Test
+    void shouldTimeOutWhenTheServerStopsReadingTheBody() throws IOException {
+        try (java.net.ServerSocket deaf = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                try (java.net.Socket ignored = deaf.accept()) {
+                    Thread.sleep(10_000); // accepts the connection, never reads a byte
+                } catch (IOException | InterruptedException e) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            URI uri = URI.create("http://127.0.0.1:" + deaf.getLocalPort() + "/v1/proof");
+            long start = System.nanoTime();
+
+            assertThatThrownBy(() -> transport.send(HttpTransport.Request.post(uri, Duration.ofMillis(400),
+                    streamed(64L * 1024 * 1024))))
+                    .isInstanceOf(SocketTimeoutException.class)
+                    .hasMessageContaining("still being sent when the timeout of 400 ms passed");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+            acceptor.interrupt();
+        }
+    }
+
+    @Test
     void shouldFailWithAnIoExceptionThatIsNoTimeoutWhenTheServerDropsTheConnection() {
         HYPERPROOF.emulator().faults().enqueue("POST", "/v1/proof", Fault.dropConnection());
 
