@@ -93,16 +93,19 @@ public final class AwsAccess implements AutoCloseable {
      * The SDK's S3 client over the same HTTP client and credentials (the trace command lists and reads with it);
      * built on first use, since publishing never needs it.
      */
-    public synchronized S3Client s3() {
-        if (sdkClient == null) {
-            SdkHttpClient http = clients().http();
-            try {
-                sdkClient = S3ClientFactory.create(settings.withCredentials(credentials()), http);
-            } catch (SdkClientException e) {
-                throw noRegion(e);
+    public S3Client s3() {
+        // waits for the background build without holding this object's lock, which that build takes (credentials())
+        SdkHttpClient http = clients().http();
+        synchronized (this) {
+            if (sdkClient == null) {
+                try {
+                    sdkClient = S3ClientFactory.create(settings.withCredentials(credentials()), http);
+                } catch (SdkClientException e) {
+                    throw noRegion(e);
+                }
             }
+            return sdkClient;
         }
-        return sdkClient;
     }
 
     /** The signed-request S3 port that publishing uses for every call: built now, or by {@link #prepareInBackground()}. */
