@@ -202,7 +202,7 @@ final class ObjectUploader {
     }
 
     static EvidenceException describe(S3Objects.RequestFailedException e, String action, String bucket, String key) {
-        return S3Errors.describe(e.status(), e.errorCode(), action, bucket, key, e);
+        return S3Errors.describe(e, action, bucket, key);
     }
 
     private static PublishedObject published(PreparedFile file, S3Objects.Stored stored, PublishedObject.Outcome outcome) {

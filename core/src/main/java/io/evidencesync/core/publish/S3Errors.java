@@ -1,22 +1,30 @@
 package io.evidencesync.core.publish;
 
 import io.evidencesync.core.EvidenceException;
+import io.evidencesync.core.s3.S3ErrorMessages;
+import io.evidencesync.core.s3.S3Objects;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * Turns S3 failures into messages a pipeline author can act on: which bucket or key, what S3 said, and what to
- * check. Never includes credentials (the SDK's messages do not carry them either).
+ * Turns S3 failures into messages a pipeline author can act on: what was being done to which bucket or key, what
+ * S3 answered, and what to check ({@link S3ErrorMessages#hint}, the one table of hints). Never includes credentials
+ * (neither S3's answers nor the SDK's messages carry them).
  */
 public final class S3Errors {
     private S3Errors() {
     }
 
-    public static EvidenceException describe(SdkException e, String action, String bucket, String key) {
+    /**
+     * For an SDK client call (the trace command's reads and lists).
+     *
+     * @param operation the S3 API call, for the permission hint (GetObject, ListObjectsV2, …)
+     */
+    public static EvidenceException describe(SdkException e, String action, String operation, String bucket, String key) {
         if (e instanceof S3Exception s3) {
-            return describe(s3.statusCode(), s3.awsErrorDetails() == null ? null : s3.awsErrorDetails().errorCode(),
-                    action, bucket, key, e);
+            return describe(action, operation, bucket, key, s3.statusCode(),
+                    s3.awsErrorDetails() == null ? null : s3.awsErrorDetails().errorCode(), e);
         }
         String where = where(bucket, key);
         if (e instanceof SdkClientException && e.getMessage() != null && e.getMessage().contains("credentials")) {
@@ -26,25 +34,16 @@ public final class S3Errors {
         return new EvidenceException("cannot " + action + " " + where + ": " + firstLine(e.getMessage()), e);
     }
 
-    /**
-     * The same, for an error answer S3 gave to a request sent without the SDK client ({@code core.s3.SignedS3}).
-     *
-     * @param code S3's error code, or null
-     */
-    public static EvidenceException describe(int status, String code, String action, String bucket, String key,
-                                             Throwable cause) {
-        String where = where(bucket, key);
-        String hint = switch (code == null ? "" : code) {
-            case "NoSuchBucket" -> "the bucket '" + bucket + "' does not exist (check the bucket name, region and endpoint)";
-            case "InvalidAccessKeyId", "SignatureDoesNotMatch" ->
-                    "S3 rejected the credentials (" + code + "): check the access key id and secret, or the role";
-            case "ExpiredToken", "InvalidToken" -> "the session credentials have expired or are invalid (" + code + ")";
-            case "AccessDenied" -> "access denied: the credentials need the permission for this call on " + where;
-            case "PermanentRedirect", "AuthorizationHeaderMalformed" ->
-                    "the bucket '" + bucket + "' is in another region (" + code + "): set the region";
-            default -> "S3 answered " + status + (code == null ? "" : " " + code);
-            };
-        return new EvidenceException("cannot " + action + " " + where + ": " + hint, cause);
+    /** For an error answer through the {@link S3Objects} port (the publisher's uploads and reads). */
+    public static EvidenceException describe(S3Objects.RequestFailedException e, String action, String bucket, String key) {
+        return describe(action, e.operation(), bucket, key, e.status(), e.errorCode(), e);
+    }
+
+    private static EvidenceException describe(String action, String operation, String bucket, String key, int status,
+                                              String code, Throwable cause) {
+        String hint = S3ErrorMessages.hint(operation, bucket, key, false, status, code);
+        return new EvidenceException("cannot " + action + " " + where(bucket, key) + ": S3 answered "
+                + S3ErrorMessages.answer(status, code) + (hint.isEmpty() ? "" : ": " + hint), cause);
     }
 
     private static String where(String bucket, String key) {

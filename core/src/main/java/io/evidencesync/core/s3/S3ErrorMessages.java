@@ -7,14 +7,43 @@ import io.evidencesync.core.EvidenceException;
  * S3's error code, and for 403 the IAM permission the call needs. Built only from the request's names and S3's
  * {@code <Code>}: never from headers, so no credential, token or signature can end up in a message or a log line.
  */
-final class S3ErrorMessages {
+public final class S3ErrorMessages {
     private S3ErrorMessages() {
     }
 
     static S3Objects.RequestFailedException failed(S3Request request, int status, String code) {
-        String answer = "HTTP " + status + (code == null ? "" : " " + code);
+        String hint = hint(request.operation(), request.bucket(), request.key(), request.versionId() != null, status,
+                code);
         return new S3Objects.RequestFailedException("S3 " + request.operation() + " of " + request.where() + " failed: "
-                + answer + hint(request, status, code == null ? "" : code), status, code);
+                + answer(status, code) + (hint.isEmpty() ? "" : ": " + hint), request.operation(), status, code);
+    }
+
+    /** {@code HTTP 403 AccessDenied}: the status and S3's code, when it gave one. */
+    public static String answer(int status, String code) {
+        return "HTTP " + status + (code == null ? "" : " " + code);
+    }
+
+    /**
+     * What to check after S3 answered {@code status} / {@code code} to {@code operation} on the object: the one table
+     * of hints, for the bridge's messages, the publisher's and the trace command's. Empty when there is none to give.
+     *
+     * @param versioned whether a particular version was asked for
+     */
+    public static String hint(String operation, String bucket, String key, boolean versioned, int status, String code) {
+        return switch (code == null ? "" : code) {
+            case "InvalidAccessKeyId", "SignatureDoesNotMatch" ->
+                    "S3 rejected the credentials; check the role (or the access key pair)";
+            case "ExpiredToken", "InvalidToken", "TokenRefreshRequired" ->
+                    "the session credentials have expired or are invalid";
+            case "RequestTimeTooSkewed" -> "the clock of this machine is off";
+            case "PermanentRedirect", "AuthorizationHeaderMalformed", "IllegalLocationConstraintException" ->
+                    "the bucket '" + bucket + "' is in another region than the configured one (AWS_REGION)";
+            case "NoSuchBucket" -> "the bucket '" + bucket + "' does not exist (check the name, region and endpoint)";
+            case "NoSuchKey", "NoSuchVersion" -> "the object (version) does not exist";
+            default -> status == 403 ? "access denied; the role needs " + permission(operation, versioned)
+                    + " on arn:aws:s3:::" + bucket + ("ListObjectsV2".equals(operation) ? "" : "/" + key)
+                    + kms(operation) : "";
+        };
     }
 
     static EvidenceException unreachable(S3Request request, int attempts, Exception cause) {
@@ -34,40 +63,24 @@ final class S3ErrorMessages {
         return code.matches("[A-Za-z0-9.]{1,64}") ? code : null;
     }
 
-    private static String hint(S3Request request, int status, String code) {
-        return switch (code) {
-            case "InvalidAccessKeyId", "SignatureDoesNotMatch" ->
-                    ": S3 rejected the credentials; check the role (or the access key pair)";
-            case "ExpiredToken", "InvalidToken", "TokenRefreshRequired" ->
-                    ": the session credentials have expired or are invalid";
-            case "RequestTimeTooSkewed" -> ": the clock of this machine is off";
-            case "PermanentRedirect", "AuthorizationHeaderMalformed", "IllegalLocationConstraintException" ->
-                    ": the bucket '" + request.bucket() + "' is in another region than the configured one (AWS_REGION)";
-            case "NoSuchBucket" -> ": the bucket '" + request.bucket() + "' does not exist (check the name, region and"
-                    + " endpoint)";
-            case "NoSuchKey", "NoSuchVersion" -> ": the object (version) does not exist";
-            default -> status == 403 ? ": access denied; the role needs " + permission(request)
-                    + " on arn:aws:s3:::" + request.bucket() + "/" + request.key() + kms(request) : "";
-        };
-    }
-
-    private static String permission(S3Request request) {
-        return switch (request.operation()) {
+    private static String permission(String operation, boolean versioned) {
+        return switch (operation) {
             case "PutObject", "CreateMultipartUpload", "UploadPart", "CompleteMultipartUpload" -> "s3:PutObject";
             case "AbortMultipartUpload" -> "s3:AbortMultipartUpload";
-            default -> request.versionId() != null ? "s3:GetObjectVersion"
+            case "ListObjectsV2" -> "s3:ListBucket";
+            default -> versioned ? "s3:GetObjectVersion"
                     : "s3:GetObject (and s3:ListBucket on the prefix, without which S3 answers 403 for a missing key)";
         };
     }
 
-    private static String kms(S3Request request) {
-        return writes(request)
+    private static String kms(String operation) {
+        return "ListObjectsV2".equals(operation) ? "" : writes(operation)
                 ? " (and kms:GenerateDataKey on the bucket's key with SSE-KMS)"
                 : " (and kms:Decrypt on the bucket's key with SSE-KMS)";
     }
 
-    private static boolean writes(S3Request request) {
-        return switch (request.operation()) {
+    private static boolean writes(String operation) {
+        return switch (operation) {
             case "PutObject", "CreateMultipartUpload", "UploadPart", "CompleteMultipartUpload" -> true;
             default -> false;
         };

@@ -127,13 +127,20 @@ public interface S3Objects {
      */
     final class RequestFailedException extends EvidenceException {
         private static final long serialVersionUID = 1L;
+        private final String operation;
         private final int status;
         private final String errorCode;
 
-        RequestFailedException(String message, int status, String errorCode) {
+        RequestFailedException(String message, String operation, int status, String errorCode) {
             super(message);
+            this.operation = operation;
             this.status = status;
             this.errorCode = errorCode;
+        }
+
+        /** The S3 API call that failed (PutObject, UploadPart, …). */
+        public String operation() {
+            return operation;
         }
 
         public int status() {

@@ -66,9 +66,9 @@ public final class S3TraceStore implements TraceStore {
             if (e.statusCode() == 404) {
                 return Optional.empty();
             }
-            throw S3Errors.describe(e, "read", bucket, key);
+            throw S3Errors.describe(e, "read", "GetObject", bucket, key);
         } catch (SdkException e) {
-            throw S3Errors.describe(e, "read", bucket, key);
+            throw S3Errors.describe(e, "read", "GetObject", bucket, key);
         }
     }
 
@@ -80,7 +80,7 @@ public final class S3TraceStore implements TraceStore {
                 page.contents().forEach(object -> keys.add(object.key()));
             }
         } catch (SdkException e) {
-            throw S3Errors.describe(e, "list", bucket, prefix);
+            throw S3Errors.describe(e, "list", "ListObjectsV2", bucket, prefix);
         }
         return keys;
     }

@@ -241,12 +241,12 @@ class EvidencePublisherTest {
                     .publish(request().build(), listener()))
                     .isInstanceOf(EvidenceException.class)
                     .hasMessageContaining("cannot upload scan.json to s3://" + BUCKET + "/")
-                    .hasMessageContaining("S3 rejected the credentials (SignatureDoesNotMatch)")
+                    .hasMessageContaining("S3 answered HTTP 403 SignatureDoesNotMatch: S3 rejected the credentials")
                     .satisfies(e -> assertThat(stackText(e)).doesNotContain(wrongSecret, "Signature=", "Credential="));
             assertThatThrownBy(() -> new EvidencePublisher(wrong, PublisherOptions.defaults("t")).publish(request().build(), listener()))
                     .as("the SDK client, for callers that give no port")
                     .isInstanceOf(EvidenceException.class)
-                    .hasMessageContaining("S3 rejected the credentials (SignatureDoesNotMatch)")
+                    .hasMessageContaining("S3 answered HTTP 403 SignatureDoesNotMatch: S3 rejected the credentials")
                     .satisfies(e -> assertThat(stackText(e)).doesNotContain(wrongSecret));
         }
     }
@@ -332,7 +332,8 @@ class EvidencePublisherTest {
                 .publish(request().build(), listener()))
                 .isInstanceOf(EvidenceException.class)
                 .hasMessageContaining("cannot upload big.json to s3://" + BUCKET + "/evidence/")
-                .hasMessageContaining("access denied");
+                .hasMessageContaining("S3 answered HTTP 403 AccessDenied: access denied; the role needs s3:PutObject on"
+                        + " arn:aws:s3:::" + BUCKET + "/evidence/");
         assertThat(s3.listMultipartUploads(b -> b.bucket(BUCKET)).uploads()).as("the upload was aborted").isEmpty();
         assertThat(s3.listObjectsV2(b -> b.bucket(BUCKET)).contents()).isEmpty();
     }
@@ -359,7 +360,8 @@ class EvidencePublisherTest {
         assertThatThrownBy(() -> publisher().publish(request().bucket("no-such-bucket").build(), listener()))
                 .isInstanceOf(EvidenceException.class)
                 .hasMessageContaining("s3://no-such-bucket/evidence/github-actions/acme/app/CI/9001/2/files/scan.json: "
-                        + "the bucket 'no-such-bucket' does not exist");
+                        + "S3 answered HTTP 404 NoSuchBucket: the bucket 'no-such-bucket' does not exist (check the name,"
+                        + " region and endpoint)");
     }
 
     @Test
