@@ -1,0 +1,84 @@
+package io.evidencesync.core.s3;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.evidencesync.sandbox.s3.S3SandboxExtension;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** The port over the SDK's client (what the Jenkins plugin publishes through) against S3Proxy. */
+class SdkS3ObjectsTest {
+    private static final String BUCKET = "sdk-port-bucket";
+
+    @RegisterExtension
+    static final S3SandboxExtension S3 = new S3SandboxExtension(BUCKET);
+
+    static S3Client client;
+    static S3Objects port;
+
+    @BeforeAll
+    static void clients() {
+        client = S3.s3().client(UrlConnectionHttpClient.create());
+        port = new SdkS3Objects(client);
+    }
+
+    @AfterAll
+    static void close() {
+        client.close();
+    }
+
+    @Test
+    void shouldReadBackWhatItWroteWithItsMetadataAndRefuseASecondCreate() throws IOException {
+        byte[] body = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
+        ObjectWrite write = new ObjectWrite("application/json", Map.of("evidence-format", "ocsf-json"), null, null);
+        String sha256 = java.util.Base64.getEncoder().encodeToString(sha256(body));
+
+        S3Objects.Stored stored = port.putBytes(BUCKET, "a/b.json", body, sha256, write, S3Objects.Precondition.ifNoneMatch());
+
+        assertThat(stored.etag()).startsWith("\"");
+        assertThat(port.headObject(BUCKET, "a/b.json", null).metadata()).containsEntry("evidence-format", "ocsf-json");
+        assertThat(port.getObjectAsBytes(BUCKET, "a/b.json").orElseThrow().body()).isEqualTo(body);
+        try (OpenedObject opened = port.getObject(BUCKET, "a/b.json", stored.versionId()); InputStream in = opened.body()) {
+            assertThat(in.readAllBytes()).isEqualTo(body);
+            assertThat(opened.info().contentLength()).isEqualTo(body.length);
+        }
+        assertThatThrownBy(() -> port.putBytes(BUCKET, "a/b.json", body, sha256, write, S3Objects.Precondition.ifNoneMatch()))
+                .isInstanceOf(S3Objects.PreconditionFailedException.class).hasMessageContaining("If-None-Match");
+    }
+
+    @Test
+    void shouldFindNothingForAMissingKeyButNameTheCallAndHintWhenTheBucketIsMissing() {
+        assertThat(port.getObjectAsBytes(BUCKET, "missing.json")).isEmpty();
+
+        assertThatThrownBy(() -> port.headObject("no-such-bucket-here", "k.json", null))
+                .isInstanceOfSatisfying(S3Objects.RequestFailedException.class, e -> {
+                    assertThat(e.operation()).isEqualTo("HeadObject");
+                    assertThat(e.status()).isEqualTo(404);
+                })
+                .hasMessageStartingWith("S3 HeadObject of s3://no-such-bucket-here/k.json failed: HTTP 404");
+        assertThatThrownBy(() -> port.startMultipartUpload("no-such-bucket-here", "k.json",
+                new ObjectWrite("application/json", Map.of(), null, null)))
+                .isInstanceOf(S3Objects.RequestFailedException.class)
+                .hasMessageContaining("CreateMultipartUpload of s3://no-such-bucket-here/k.json failed: HTTP 404 NoSuchBucket:"
+                        + " the bucket 'no-such-bucket-here' does not exist");
+    }
+
+    private static byte[] sha256(byte[] body) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(body);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
