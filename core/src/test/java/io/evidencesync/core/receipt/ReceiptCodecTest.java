@@ -36,6 +36,42 @@ class ReceiptCodecTest {
     }
 
     @Test
+    void shouldRoundTripASupersededReceiptAndLeaveAbsentValuesOut() {
+        Receipt newer = claim().withSequencer("0055AED6DCD90281E5").synced(List.of(new ReceiptProof(
+                ReceiptProof.TARGET_ORGANIZATION, null, null, "p-org", 2, "name.json", ReceiptProof.VERSIONED)), "v0",
+                NOW.plusSeconds(1));
+        Receipt superseded = claim().superseded(newer, NOW.plusSeconds(3));
+
+        byte[] json = ReceiptCodec.toJson(superseded);
+
+        assertThat(ReceiptCodec.fromJson("k", json)).isEqualTo(superseded);
+        assertThat(new String(json, StandardCharsets.UTF_8)).contains("\"proofIds\": [\n      \"p-org\"\n    ]")
+                .doesNotContain("null", "\"error\"", "\"previousVersionId\"");
+    }
+
+    @Test
+    void shouldIgnoreNamesItDoesNotKnowAndReadNullsAsAbsent() {
+        String json = "{\"schema\": \"evidence-sync/receipt/v1\", \"status\": \"CLAIMED\", \"key\": \"a.json\","
+                + " \"size\": 7, \"future\": {\"nested\": [1, 2]}, \"syncedAt\": null, \"build\": null, \"proofs\": null}";
+
+        Receipt receipt = ReceiptCodec.fromJson("k", json.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(receipt.status()).isEqualTo(ReceiptStatus.CLAIMED);
+        assertThat(receipt.size()).isEqualTo(7);
+        assertThat(receipt.syncedAt()).isNull();
+        assertThat(receipt.build()).isNull();
+        assertThat(receipt.proofs()).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseTextAfterTheReceipt() {
+        byte[] twice = (new String(ReceiptCodec.toJson(claim()), StandardCharsets.UTF_8) + " {}").getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> ReceiptCodec.fromJson("k", twice)).isInstanceOf(EvidenceException.class)
+                .hasMessageContaining("receipt 'k' is not valid JSON");
+    }
+
+    @Test
     void shouldTellStaleClaimsFromFreshOnes() {
         assertThat(claim().isStaleClaim(NOW.plusSeconds(60), Duration.ofMinutes(15))).isFalse();
         assertThat(claim().isStaleClaim(NOW.plusSeconds(901), Duration.ofMinutes(15))).isTrue();
