@@ -91,6 +91,29 @@ class ActionStepsIT {
     }
 
     @Test
+    @org.junit.jupiter.api.condition.EnabledOnOs(value = org.junit.jupiter.api.condition.OS.LINUX,
+            architectures = {"amd64", "x86_64"})
+    void shouldPublishLargeEvidenceWithTheJarsNativeCryptoAndTheSameSha256() throws Exception {
+        Path big = workspace.resolve("scans/big.json");
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; json.length() < 17 * 1024 * 1024; i++) {
+            json.append(i == 0 ? "" : ",").append("{\"class_uid\":6007,\"status\":\"success\",\"policy\":{\"uid\":\"rule-")
+                    .append(i % 97).append("\"},\"message\":\"finding ").append(i).append("\"}");
+        }
+        Files.writeString(big, json.append(']'));
+
+        ActionRunner.Result result = new ActionRunner(ROOT.resolve("action"), runnerTemp).run(inputs, jobEnv, "1", workspace);
+
+        assertThat(result.exit()).as(result.log()).isZero();
+        assertThat(result.log()).contains("Crypto: Amazon Corretto Crypto Provider 2.");
+        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(big)));
+        var head = s3.headObject(b -> b.bucket(Sandbox.BUCKET)
+                .key("evidence/github-actions/acme/app/CI/9001/2/files/scans/big.json"));
+        assertThat(head.metadata()).containsEntry("evidence-sha256", expected);
+        assertThat(head.eTag()).as("a multipart upload").endsWith("-3\"");
+    }
+
+    @Test
     void shouldPassInputsAsDataNeverAsShellText() throws Exception {
         inputs.put("control", "$(touch pwned)`touch pwned2`\"; touch pwned3; \"");
 
