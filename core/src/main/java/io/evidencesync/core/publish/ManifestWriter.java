@@ -39,7 +39,7 @@ final class ManifestWriter {
             } catch (S3Objects.PreconditionFailedException e) {
                 // another publish of this run wrote the manifest first: merge with what it wrote
             } catch (S3Objects.RequestFailedException e) {
-                throw ObjectUploader.describe(e, "write the run manifest to", bucket, key);
+                throw S3Errors.describe(e, "write the run manifest to", bucket, key);
             }
             S3Objects.SmallObject current = read(bucket, key);
             RunManifest existing = ManifestCodec.fromJson(key, current.body());
@@ -59,7 +59,7 @@ final class ManifestWriter {
                     + " run manifest s3://" + bucket + "/" + key + ": S3 refused the conditional write, but the"
                     + " manifest is not there"));
         } catch (S3Objects.RequestFailedException e) {
-            throw ObjectUploader.describe(e, "read the existing run manifest", bucket, key);
+            throw S3Errors.describe(e, "read the existing run manifest", bucket, key);
         }
     }
 }

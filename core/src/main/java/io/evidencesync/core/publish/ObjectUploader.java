@@ -47,7 +47,7 @@ final class ObjectUploader {
         } catch (S3Objects.PreconditionFailedException e) {
             return existing(bucket, file);
         } catch (S3Objects.RequestFailedException e) {
-            throw describe(e, "upload " + file.file().relativePath() + " to", bucket, file.key());
+            throw S3Errors.describe(e, "upload " + file.file().relativePath() + " to", bucket, file.key());
         }
     }
 
@@ -60,25 +60,26 @@ final class ObjectUploader {
         try {
             uploadId = s3.startMultipartUpload(bucket, file.key(), write(file, encryption));
         } catch (S3Objects.RequestFailedException e) {
-            throw describe(e, "start a multipart upload of " + file.file().relativePath() + " to", bucket, file.key());
+            throw S3Errors.describe(e, "start a multipart upload of " + file.file().relativePath() + " to", bucket, file.key());
         }
         try {
             List<S3Objects.Part> parts = uploadParts(bucket, file, uploadId);
             S3Objects.Stored stored = s3.completeMultipartUpload(bucket, file.key(), uploadId, parts,
                     S3Objects.Precondition.ifNoneMatch());
             return published(file, stored, PublishedObject.Outcome.UPLOADED);
-        } catch (S3Objects.PreconditionFailedException e) {
+        } catch (IOException | RuntimeException e) {
             abortQuietly(bucket, file.key(), uploadId);
-            return existing(bucket, file);
-        } catch (S3Objects.RequestFailedException e) {
-            abortQuietly(bucket, file.key(), uploadId);
-            throw describe(e, "upload " + file.file().relativePath() + " to", bucket, file.key());
-        } catch (IOException e) {
-            abortQuietly(bucket, file.key(), uploadId);
-            throw new EvidenceException("cannot read evidence file '" + file.file().relativePath() + "': " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            abortQuietly(bucket, file.key(), uploadId);
-            throw e;
+            if (e instanceof S3Objects.PreconditionFailedException) {
+                return existing(bucket, file);
+            }
+            if (e instanceof S3Objects.RequestFailedException failed) {
+                throw S3Errors.describe(failed, "upload " + file.file().relativePath() + " to", bucket, file.key());
+            }
+            if (e instanceof IOException io) {
+                throw new EvidenceException("cannot read evidence file '" + file.file().relativePath() + "': "
+                        + io.getMessage(), io);
+            }
+            throw (RuntimeException) e;
         }
     }
 
@@ -116,7 +117,7 @@ final class ObjectUploader {
             }
         }
         String checksum = Digests.crc32cBase64(bytes.array());
-        String etag = s3.uploadPart(bucket, key, uploadId, number, bytes.array(), length, checksum);
+        String etag = s3.uploadPart(bucket, key, uploadId, number, bytes.array(), checksum);
         return new S3Objects.Part(number, etag, checksum);
     }
 
@@ -147,7 +148,7 @@ final class ObjectUploader {
         try {
             found = findExisting(bucket, file);
         } catch (S3Objects.RequestFailedException e) {
-            throw describe(e, "check", bucket, file.key());
+            throw S3Errors.describe(e, "check", bucket, file.key());
         }
         if (found == null) {
             throw new EvidenceException("cannot upload " + file.file().relativePath() + " to s3://" + bucket + "/"
@@ -168,7 +169,7 @@ final class ObjectUploader {
             if (e.status() == 403) {
                 return null;
             }
-            throw describe(e, "check", bucket, file.key());
+            throw S3Errors.describe(e, "check", bucket, file.key());
         }
     }
 
@@ -199,10 +200,6 @@ final class ObjectUploader {
         } catch (RuntimeException ignored) {
             // the upload stays incomplete; a bucket lifecycle rule for incomplete multipart uploads cleans it up
         }
-    }
-
-    static EvidenceException describe(S3Objects.RequestFailedException e, String action, String bucket, String key) {
-        return S3Errors.describe(e, action, bucket, key);
     }
 
     private static PublishedObject published(PreparedFile file, S3Objects.Stored stored, PublishedObject.Outcome outcome) {

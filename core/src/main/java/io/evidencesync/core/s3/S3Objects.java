@@ -2,6 +2,7 @@ package io.evidencesync.core.s3;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.evidencesync.core.EvidenceException;
@@ -67,11 +68,9 @@ public interface S3Objects {
     /**
      * UploadPart, the body bound by its CRC32C (which S3 verifies) rather than by a signed SHA-256.
      *
-     * @param length the bytes of {@code bytes} to send, from its start
      * @return the part's ETag
      */
-    String uploadPart(String bucket, String key, String uploadId, int partNumber, byte[] bytes, int length,
-                      String crc32cBase64);
+    String uploadPart(String bucket, String key, String uploadId, int partNumber, byte[] bytes, String crc32cBase64);
 
     /**
      * CompleteMultipartUpload of the parts in order.
@@ -109,6 +108,13 @@ public interface S3Objects {
         /** Only if the current object still has this ETag ({@code If-Match}). */
         public static Precondition ifMatch(String etag) {
             return new Precondition("If-Match", etag);
+        }
+
+        /** Adds the condition's header to a request's headers (none for {@link #NONE}). */
+        void addTo(Map<String, String> headers) {
+            if (header != null) {
+                headers.put(header, value);
+            }
         }
     }
 

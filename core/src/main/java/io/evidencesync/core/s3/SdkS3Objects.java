@@ -109,12 +109,12 @@ public final class SdkS3Objects implements S3Objects {
     }
 
     @Override
-    public String uploadPart(String bucket, String key, String uploadId, int partNumber, byte[] bytes, int length,
+    public String uploadPart(String bucket, String key, String uploadId, int partNumber, byte[] bytes,
                              String crc32cBase64) {
         return call("UploadPart", bucket, key, null, () -> s3.uploadPart(b -> b.bucket(bucket).key(key)
                         .uploadId(uploadId).partNumber(partNumber).checksumAlgorithm(ChecksumAlgorithm.CRC32_C)
                         .checksumCRC32C(crc32cBase64),
-                RequestBody.fromInputStream(new java.io.ByteArrayInputStream(bytes, 0, length), length)).eTag());
+                RequestBody.fromBytes(bytes)).eTag());
     }
 
     @Override

@@ -132,9 +132,7 @@ public final class SignedS3 implements S3Objects {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", contentType);
         headers.put("Content-Length", Integer.toString(body.length));
-        if (precondition.header() != null) {
-            headers.put(precondition.header(), precondition.value());
-        }
+        precondition.addTo(headers);
         S3Request request = new S3Request("PutObject", SdkHttpMethod.PUT, bucket, key, null, headers,
                 ContentStreamProvider.fromByteArrayUnsafe(body));
         return put(request, precondition).firstMatchingHeader("ETag").orElse(null);
@@ -145,7 +143,7 @@ public final class SignedS3 implements S3Objects {
                           Precondition precondition) {
         FileContent content = new FileContent(file);
         S3Request request = new S3Request("PutObject", SdkHttpMethod.PUT, bucket, key, null,
-                writeHeaders(write, length, "x-amz-checksum-sha256", sha256Base64, precondition), content);
+                writeHeaders(write, length, sha256Base64, precondition), content);
         try {
             return stored(put(request, precondition));
         } finally {
@@ -157,7 +155,7 @@ public final class SignedS3 implements S3Objects {
     public Stored putBytes(String bucket, String key, byte[] body, String sha256Base64, ObjectWrite write,
                            Precondition precondition) {
         S3Request request = new S3Request("PutObject", SdkHttpMethod.PUT, bucket, key, null,
-                writeHeaders(write, body.length, "x-amz-checksum-sha256", sha256Base64, precondition),
+                writeHeaders(write, body.length, sha256Base64, precondition),
                 ContentStreamProvider.fromByteArrayUnsafe(body));
         return stored(put(request, precondition));
     }
@@ -176,14 +174,14 @@ public final class SignedS3 implements S3Objects {
     }
 
     @Override
-    public String uploadPart(String bucket, String key, String uploadId, int partNumber, byte[] bytes, int length,
+    public String uploadPart(String bucket, String key, String uploadId, int partNumber, byte[] bytes,
                              String crc32cBase64) {
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Length", Integer.toString(length));
+        headers.put("Content-Length", Integer.toString(bytes.length));
         headers.put("x-amz-checksum-crc32c", crc32cBase64);
         S3Request request = new S3Request("UploadPart", SdkHttpMethod.PUT, bucket, key, null,
                 Map.of("partNumber", Integer.toString(partNumber), "uploadId", uploadId), headers,
-                () -> new ByteArrayInputStream(bytes, 0, length));
+                ContentStreamProvider.fromByteArrayUnsafe(bytes));
         Reply reply = send(request);
         reply.discard();
         if (!reply.ok()) {
@@ -198,9 +196,7 @@ public final class SignedS3 implements S3Objects {
                                           Precondition precondition) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/xml");
-        if (precondition.header() != null) {
-            headers.put(precondition.header(), precondition.value());
-        }
+        precondition.addTo(headers);
         S3Request request = new S3Request("CompleteMultipartUpload", SdkHttpMethod.POST, bucket, key, null,
                 Map.of("uploadId", uploadId), headers,
                 ContentStreamProvider.fromByteArrayUnsafe(S3Xml.completeMultipartUpload(parts)));
@@ -237,14 +233,13 @@ public final class SignedS3 implements S3Objects {
         }
     }
 
-    private static Map<String, String> writeHeaders(ObjectWrite write, long length, String checksumHeader,
-                                                    String checksum, Precondition precondition) {
+    /** A whole object's headers: its attributes, length, SHA-256 (which S3 verifies) and condition. */
+    private static Map<String, String> writeHeaders(ObjectWrite write, long length, String sha256Base64,
+                                                    Precondition precondition) {
         Map<String, String> headers = new LinkedHashMap<>(write.headers());
         headers.put("Content-Length", Long.toString(length));
-        headers.put(checksumHeader, checksum);
-        if (precondition.header() != null) {
-            headers.put(precondition.header(), precondition.value());
-        }
+        headers.put("x-amz-checksum-sha256", sha256Base64);
+        precondition.addTo(headers);
         return headers;
     }
 
