@@ -315,14 +315,11 @@ public final class ReceiptCodec {
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Reads one JSON document; null when it is JSON {@code null}; anything after it is malformed. */
+    /** Reads one JSON object; null when the document is something else; anything after it is malformed. */
     private static <T> T read(byte[] json, Reading<T> body) throws IOException {
         try (JsonReader in = new JsonReader(new StringReader(new String(json, StandardCharsets.UTF_8)))) {
-            if (in.peek() == JsonToken.NULL) {
-                return null;
-            }
             if (in.peek() != JsonToken.BEGIN_OBJECT) {
-                return null;
+                return null; // JSON null, or no object at all: not a receipt
             }
             T value = body.read(in);
             if (in.peek() != JsonToken.END_DOCUMENT) {
