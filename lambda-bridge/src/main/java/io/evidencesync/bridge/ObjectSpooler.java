@@ -5,19 +5,19 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 
 import io.evidencesync.core.s3.S3Objects;
 import io.evidencesync.core.s3.OpenedObject;
 import io.evidencesync.core.s3.ObjectInfo;
 import io.evidencesync.core.hyperproof.HyperproofClient;
-import io.evidencesync.core.publish.Digests;
+import io.evidencesync.core.publish.BackgroundDigest;
 
 /**
  * Streams one object version from S3 into a temporary file while computing its SHA-256, so memory does not grow
  * with the object's size. Objects of 100 MiB or more are refused from the response headers, before any byte is read.
  */
 final class ObjectSpooler {
+    private static final int BUFFER = 64 * 1024;
     private final S3Objects s3;
     private final Path directory;
 
@@ -47,6 +47,11 @@ final class ObjectSpooler {
         /** The Content-Length S3 announced, or -1. */
         long contentLength() {
             return in.info().contentLength();
+        }
+
+        /** The response headers: user metadata, version, LastModified. */
+        ObjectInfo info() {
+            return in.info();
         }
 
         @Override
@@ -85,11 +90,13 @@ final class ObjectSpooler {
         opened.consumed = true;
         ObjectInfo response = in.info();
         Path file = null;
+        BackgroundDigest sha = null;
         try (InputStream body = in.body()) {
             file = Files.createTempFile(directory, "evidence-", ".spool");
-            MessageDigest sha = Digests.sha256();
+            // hashed on a thread of its own, so that the caller parses the copy while the hash is computed
+            sha = new BackgroundDigest(BUFFER);
             long size = 0;
-            byte[] buffer = new byte[64 * 1024];
+            byte[] buffer = new byte[BUFFER];
             try (OutputStream out = Files.newOutputStream(file)) {
                 for (int n = body.read(buffer); n != -1; n = body.read(buffer)) {
                     sha.update(buffer, 0, n);
@@ -102,9 +109,12 @@ final class ObjectSpooler {
                     }
                 }
             }
-            return new SpooledObject(file, size, Digests.hex(sha.digest()), response.metadata(),
+            return new SpooledObject(file, size, sha, response.metadata(),
                     response.versionId() != null ? response.versionId() : opened.versionId, response.lastModified());
         } catch (IOException | RuntimeException e) {
+            if (sha != null) {
+                sha.abandon();
+            }
             deleteQuietly(file);
             if (e instanceof PoisonException poison) {
                 throw poison;

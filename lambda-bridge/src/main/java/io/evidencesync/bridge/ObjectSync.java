@@ -36,10 +36,12 @@ import io.evidencesync.core.receipt.Sequencers;
  * <li>skip objects outside {@code ALLOWED_BUCKETS} and under the receipts prefix; a synced receipt means duplicate
  * (read before the body only for objects of {@link #READ_RECEIPT_FIRST_FROM_BYTES} or more; smaller ones find it
  * through the claim);</li>
- * <li>spool the object, verify its SHA-256 against the contract metadata, parse it and route it (meanwhile the key's
- * latest receipt is read);</li>
- * <li>claim it by creating a "claimed" receipt with {@code If-None-Match: *}; a fresh claim of another invocation
- * fails the record (retried later), a stale or released one is taken over;</li>
+ * <li>read the contract metadata from the GetObject's headers and claim the version by creating a "claimed"
+ * receipt with {@code If-None-Match: *}; a fresh claim of another invocation fails the record (retried later), a
+ * stale or released one is taken over;</li>
+ * <li>while the claim is written: spool the body, hash it on a second thread, parse and route it, then verify the
+ * SHA-256 against the metadata (meanwhile the key's latest receipt is read); a failure here releases the claim as
+ * a "failed" receipt naming the reason, and uploads nothing;</li>
  * <li>upload one proof per target (a new version of the previous S3 version's proof when the "latest" receipt has
  * one); after a takeover, look for each proof first and adopt it, so a crash between upload and receipt never
  * doubles a proof;</li>
@@ -140,38 +142,112 @@ final class ObjectSync {
                     return done; // a large duplicate's body is never read
                 }
             }
-            try (SpooledObject object = spooler.spool(opened)) {
+            EvidenceMetadata metadata;
+            try {
+                metadata = contractMetadata(key, opened.info().metadata(), progress);
+            } catch (PoisonException e) {
+                if (receiptRead) {
+                    throw e;
+                }
+                return duplicateOrThrow(e, ref, receiptKey, progress, started);
+            }
+            // the claim, made from the response headers, is written while the body is read, checked and routed
+            Receipt claim = claimReceipt(ref, invocation, metadata, opened.contentLength(), opened.info().lastModified());
+            CompletableFuture<Claim> claiming = CompletableFuture.supplyAsync(() -> claim(bucket, receiptKey, claim), calls);
+            SpooledObject spooled;
+            try {
+                spooled = spooler.spool(opened);
+            } catch (RuntimeException e) {
+                return abandonClaim(claiming, e, ref, receiptKey, claim, progress, started);
+            }
+            try (SpooledObject object = spooled) {
                 List<Target> targets;
-                EvidenceMetadata metadata;
                 try {
-                    metadata = verifiedMetadata(key, object, progress);
-                    targets = resolve(planner.plan(bucket, key, metadata, object), invocation.deadline());
+                    targets = resolve(verifiedRoute(bucket, key, metadata, object, claim.size()), invocation.deadline());
                 } catch (RuntimeException e) {
-                    if (receiptRead) {
-                        throw e;
-                    }
-                    // a redelivery of a synced version stays a duplicate even when its route no longer resolves
-                    return duplicateOrThrow(e, ref, receiptKey, progress, started);
+                    return abandonClaim(claiming, e, ref, receiptKey, claim, progress, started);
                 }
                 progress.controls = targets.stream().map(Target::label).toList();
-                return sync(ref, invocation, progress, started, receiptKey, latestRead, object, metadata, targets);
+                Claim claimed = Concurrently.join(claiming);
+                if (claimed.duplicateOf() != null) {
+                    return duplicate(ref, claimed.duplicateOf(), progress, started);
+                }
+                return sync(ref, invocation, progress, started, receiptKey, latestRead, object, metadata, targets,
+                        claim, claimed);
             }
         }
     }
 
-    private static EvidenceMetadata verifiedMetadata(String key, SpooledObject object, Progress progress) {
+    /**
+     * The object could not be synced after the claim was sent: a duplicate of a synced version stays a duplicate
+     * (even when its route no longer resolves); a claim of ours is released as a failed receipt naming the reason,
+     * so that poison leaves a record and a retry takes the claim over at once.
+     */
+    private Outcome abandonClaim(CompletableFuture<Claim> claiming, RuntimeException failure, ObjectRef ref,
+                                 String receiptKey, Receipt claim, Progress progress, long started) {
+        Claim claimed;
+        try {
+            claimed = Concurrently.join(claiming);
+        } catch (RuntimeException claimFailure) {
+            failure.addSuppressed(claimFailure);
+            throw failure;
+        }
+        if (claimed.duplicateOf() != null) {
+            return duplicate(ref, claimed.duplicateOf(), progress, started);
+        }
+        release(ref.bucket(), receiptKey, claim, claimed.etag(), List.of(), null, failure);
+        throw failure;
+    }
+
+    private Receipt claimReceipt(ObjectRef ref, Invocation invocation, EvidenceMetadata metadata, long size,
+                                 Instant lastModified) {
+        return Receipt.claim(ref.bucket(), ref.key(), ref.versionId(), metadata.sha256(), size,
+                lastModified == null ? null : lastModified.toString(),
+                new BuildLink(metadata.runUrl(), metadata.manifestKey(), metadata.ciSystem(),
+                        metadata.pipelineName(), metadata.runId(), metadata.runAttempt(), metadata.revision()),
+                claimTokens.get(), invocation.requestId(), clock.instant()).withSequencer(ref.sequencer());
+    }
+
+    private static EvidenceMetadata contractMetadata(String key, Map<String, String> headers, Progress progress) {
         EvidenceMetadata metadata;
         try {
-            metadata = EvidenceContract.readMetadata(key, object.metadata());
+            metadata = EvidenceContract.readMetadata(key, headers);
         } catch (EvidenceException e) {
             throw new PoisonException(e.getMessage(), e);
         }
         progress.buildUrl = metadata.runUrl();
+        return metadata;
+    }
+
+    /**
+     * Parses the copy for routing while its SHA-256 is computed, then checks the bytes; a mismatch is reported
+     * before what the parse found, since the parse read bytes that are not the published ones.
+     */
+    private Route verifiedRoute(String bucket, String key, EvidenceMetadata metadata, SpooledObject object,
+                                long announcedSize) {
+        Route route = null;
+        RuntimeException unparsable = null;
+        try {
+            route = planner.plan(bucket, key, metadata, object);
+        } catch (RuntimeException e) {
+            unparsable = e;
+        }
+        verify(object, metadata, announcedSize);
+        if (unparsable != null) {
+            throw unparsable;
+        }
+        return route;
+    }
+
+    /** The bytes read must be those the headers announced: the contract's SHA-256 and S3's Content-Length. */
+    private static void verify(SpooledObject object, EvidenceMetadata metadata, long announcedSize) {
         if (!metadata.sha256().equals(object.sha256())) {
             throw new PoisonException("SHA-256 mismatch: the metadata says " + metadata.sha256()
                     + " but the bytes read hash to " + object.sha256() + "; nothing was uploaded");
         }
-        return metadata;
+        if (object.size() != announcedSize) {
+            throw new EvidenceException("S3 announced " + announcedSize + " bytes but sent " + object.size());
+        }
     }
 
     /** After {@code failure}: a duplicate when the version's receipt says synced, else the failure. */
@@ -207,18 +283,9 @@ final class ObjectSync {
 
     private Outcome sync(ObjectRef ref, Invocation invocation, Progress progress, long started, String receiptKey,
                          CompletableFuture<Optional<ReceiptStore.Stored>> latestRead, SpooledObject object,
-                         EvidenceMetadata metadata, List<Target> targets) {
+                         EvidenceMetadata metadata, List<Target> targets, Receipt claim, Claim claimed) {
         String bucket = ref.bucket();
         String key = ref.key();
-        Receipt claim = Receipt.claim(bucket, key, ref.versionId(), object.sha256(), object.size(),
-                object.lastModified() == null ? null : object.lastModified().toString(),
-                new BuildLink(metadata.runUrl(), metadata.manifestKey(), metadata.ciSystem(),
-                        metadata.pipelineName(), metadata.runId(), metadata.runAttempt(), metadata.revision()),
-                claimTokens.get(), invocation.requestId(), clock.instant()).withSequencer(ref.sequencer());
-        Claim claimed = claim(bucket, receiptKey, claim);
-        if (claimed.duplicateOf() != null) {
-            return duplicate(ref, claimed.duplicateOf(), progress, started);
-        }
         List<ReceiptProof> made = new ArrayList<>();
         Previous previous = null;
         Receipt synced;

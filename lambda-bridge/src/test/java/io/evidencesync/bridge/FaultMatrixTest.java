@@ -276,10 +276,50 @@ class FaultMatrixTest extends BridgeSandboxTest {
                 .hasMessageContaining("SHA-256 mismatch");
 
         assertThat(HYPERPROOF.emulator().proofs()).isEmpty();
-        assertThat(sandbox.receiptKeys()).isEmpty();
+        assertOnlyAFailedReceiptSaying("SHA-256 mismatch");
         JsonObject line = sandbox.objectLines().get(0);
         assertThat(line.get("outcome").getAsString()).isEqualTo("failed");
         assertThat(line.get("retryable").getAsBoolean()).isFalse();
+    }
+
+    /**
+     * The claim is written while the body is read, so poison found in the body leaves the claim released as a
+     * failed receipt that names the reason and no proof; never a synced one.
+     */
+    private void assertOnlyAFailedReceiptSaying(String reason) {
+        assertThat(sandbox.receiptKeys()).hasSize(1);
+        Receipt receipt = sandbox.receipt(sandbox.receiptKeys().get(0));
+        assertThat(receipt.status()).isEqualTo(ReceiptStatus.FAILED);
+        assertThat(receipt.proofs()).isEmpty();
+        assertThat(receipt.error()).contains(reason);
+        assertThat(sandbox.indexKeys()).isEmpty();
+    }
+
+    @Test
+    void shouldReportTamperingRatherThanWhatTheParserFoundInTheTamperedBytes() {
+        key = BridgeSandbox.evidenceKey("tampered-and-malformed.json");
+        sandbox.putEvidence(key, "{\"resourceLogs\": [".getBytes(StandardCharsets.UTF_8), null, "00".repeat(32),
+                EvidenceFormat.OTLP_JSON);
+
+        assertThatThrownBy(() -> invoke(sandbox.bridge(), sandbox.eventFor(key))).isInstanceOf(BridgeFailureException.class)
+                .hasMessageContaining("SHA-256 mismatch");
+        assertOnlyAFailedReceiptSaying("SHA-256 mismatch");
+    }
+
+    @Test
+    void shouldFailARedeliveredPoisonObjectAgainWithoutUploading() throws IOException {
+        key = BridgeSandbox.evidenceKey("poison-redelivered.json");
+        putWithGoodChecksum("[1, 2".getBytes(StandardCharsets.UTF_8), null);
+        String event = sandbox.eventFor(key);
+        assertThatThrownBy(() -> invoke(sandbox.bridge(), event)).isInstanceOf(BridgeFailureException.class);
+
+        assertThatThrownBy(() -> invoke(sandbox.bridge(), event)).isInstanceOf(BridgeFailureException.class)
+                .hasMessageContaining("malformed");
+
+        assertThat(HYPERPROOF.emulator().proofs()).isEmpty();
+        assertOnlyAFailedReceiptSaying("malformed");
+        assertThat(sandbox.objectLines()).extracting(line -> line.get("reason").getAsString())
+                .allSatisfy(reason -> assertThat(reason).startsWith("poison: "));
     }
 
     static List<String> poisons() {
@@ -308,7 +348,15 @@ class FaultMatrixTest extends BridgeSandboxTest {
         assertThatThrownBy(() -> invoke(sandbox.bridge(), sandbox.eventFor(key))).isInstanceOf(BridgeFailureException.class);
 
         assertThat(HYPERPROOF.emulator().proofs()).isEmpty();
-        assertThat(sandbox.receiptKeys()).isEmpty();
+        if (poison.equals("no-metadata") || poison.equals("newer-schema")) {
+            assertThat(sandbox.receiptKeys()).isEmpty(); // refused from the response headers, before any claim
+        } else {
+            assertOnlyAFailedReceiptSaying(switch (poison) {
+                case "empty" -> "empty";
+                case "unknown-control" -> "NO-SUCH-CONTROL";
+                default -> "malformed";
+            });
+        }
         JsonObject line = sandbox.objectLines().get(0);
         assertThat(line.get("outcome").getAsString()).isEqualTo("failed");
         assertThat(line.get("reason").getAsString()).startsWith("poison: ");

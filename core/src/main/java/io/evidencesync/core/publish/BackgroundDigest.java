@@ -7,10 +7,11 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * A SHA-256 computed on a thread of its own from chunks handed over in order, so that hashing a large file runs
- * beside parsing it instead of after. A few recycled buffers bound the memory; a reader that gets ahead waits.
+ * A SHA-256 computed on a thread of its own from chunks handed over in order, so that hashing runs beside parsing
+ * instead of after (the publisher's large files; every object the bridge reads). A few recycled buffers bound the
+ * memory; a reader that gets ahead waits.
  */
-final class BackgroundDigest implements HashingSource.Sink {
+public final class BackgroundDigest implements HashingSource.Sink {
     private static final int BUFFERS = 8;
     private static final byte[] END = new byte[0];
 
@@ -19,11 +20,12 @@ final class BackgroundDigest implements HashingSource.Sink {
     private final Thread worker;
     private volatile byte[] digest;
     private volatile RuntimeException failure;
+    private byte[] finished;
 
     private record Chunk(byte[] bytes, int length) {
     }
 
-    BackgroundDigest(int bufferSize) {
+    public BackgroundDigest(int bufferSize) {
         for (int i = 0; i < BUFFERS; i++) {
             free.add(new byte[bufferSize]);
         }
@@ -46,17 +48,22 @@ final class BackgroundDigest implements HashingSource.Sink {
     }
 
     /** Ends the input and waits for the digest. */
+    /** Ends the input and waits for the digest; later calls return the same digest. */
     @Override
-    public byte[] finish() throws IOException {
+    public synchronized byte[] finish() throws IOException {
+        if (finished != null) {
+            return finished.clone();
+        }
         put(new Chunk(END, 0));
         join();
         if (failure != null) {
             throw failure;
         }
-        return digest;
+        finished = digest;
+        return digest.clone();
     }
 
-    /** Ends the input without a digest (the reader stopped early) and waits for the thread to stop. */
+    /** Ends the input without a digest (the reader stopped early) and waits for the thread to stop; no-op once finished. */
     @Override
     public void abandon() {
         worker.interrupt();
