@@ -30,7 +30,7 @@ public final class LambdaBench {
     private static final int WARM_UPS = Integer.getInteger("bench.warmUps", 60);
     private static final List<String> RUNTIME_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
             "-XX:+UseSerialGC", "-Xshare:auto", "-Xmx768m", "-Xmn32m", "-Dsun.net.httpserver.nodelay=true");
-    private static final int SMALL = 100 * 1024;
+    static final int SMALL = 100 * 1024;
     /** Just under Hyperproof's 100 MiB limit, which the bridge enforces (an object of 100 MiB is refused). */
     private static final int LARGE = 100 * 1024 * 1024 - 64 * 1024;
 
@@ -124,14 +124,14 @@ public final class LambdaBench {
         return String.format(Locale.ROOT, "%.1f", value);
     }
 
-    private static double median(List<Double> values) {
+    static double median(List<Double> values) {
         List<Double> sorted = new ArrayList<>(values);
         sorted.sort(Double::compare);
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
-    private record Function(String name, Path jar, String handler) {
+    record Function(String name, Path jar, String handler) {
         String slug() {
             return name.replace(' ', '-');
         }
@@ -141,7 +141,7 @@ public final class LambdaBench {
     }
 
     /** One function process and its runtime API. */
-    private static final class Running implements AutoCloseable {
+    static final class Running implements AutoCloseable {
         final LambdaRuntimeApi api;
         final RicProcess process;
         final Path gcLog;
@@ -161,6 +161,10 @@ public final class LambdaBench {
             Path log = dir.resolve("function.log");
             List<String> flags = new ArrayList<>(RUNTIME_FLAGS);
             flags.add("-Xlog:gc:file=" + gcLog);
+            String extra = System.getProperty("bench.jvmFlags." + function.slug(), "");
+            if (!extra.isBlank()) {
+                flags.addAll(List.of(extra.strip().split("\\s+"))); // for profiling one function, e.g. with JFR
+            }
             List<Path> classpath = new ArrayList<>();
             classpath.add(function.jar);
             classpath.addAll(ric);

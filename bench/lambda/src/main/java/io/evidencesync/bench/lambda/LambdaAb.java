@@ -1,0 +1,72 @@
+package io.evidencesync.bench.lambda;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.evidencesync.sandbox.lambda.RicProcess;
+
+/**
+ * Two builds of the bridge, warm side by side: both run at once under the runtime interface client against the
+ * same stand-ins, and their invocations alternate (which goes first alternates too), so that load from elsewhere on
+ * the machine falls on both alike. For judging a change of a few milliseconds, which the one-after-the-other
+ * {@link LambdaBench} cannot tell from noise on a shared machine. Prints medians and the median paired difference.
+ *
+ * <pre>
+ * bench/lambda-ab.sh before.jar after.jar [warm-ups] [timed]
+ * </pre>
+ */
+public final class LambdaAb {
+    private static final String HANDLER = "io.evidencesync.bridge.S3EventHandler::handleRequest";
+
+    private LambdaAb() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<LambdaBench.Function> builds = List.of(
+                new LambdaBench.Function("A", Path.of(args[0]).toAbsolutePath(), HANDLER),
+                new LambdaBench.Function("B", Path.of(args[1]).toAbsolutePath(), HANDLER));
+        int warmUps = args.length > 2 ? Integer.parseInt(args[2]) : 60;
+        int timed = args.length > 3 ? Integer.parseInt(args[3]) : 100;
+        Path work = Files.createTempDirectory("lambda-ab");
+        List<Path> ric = RicProcess.ricJars(System.getProperty("java.class.path"));
+        List<List<Double>> times = List.of(new ArrayList<>(), new ArrayList<>());
+        try (BenchSandbox sandbox = BenchSandbox.start();
+             LambdaBench.Running a = started(builds.get(0), ric, sandbox, work);
+             LambdaBench.Running b = started(builds.get(1), ric, sandbox, work)) {
+            List<LambdaBench.Running> running = List.of(a, b);
+            for (int i = 0; i < warmUps + timed; i++) {
+                for (int k = 0; k < 2; k++) {
+                    int which = (i + k) % 2;
+                    String event = sandbox.publishEvidence(LambdaBench.SMALL, work);
+                    long start = System.nanoTime();
+                    running.get(which).requireSuccess(running.get(which).api.invoke(event, Duration.ofSeconds(60)));
+                    if (i >= warmUps) {
+                        times.get(which).add((System.nanoTime() - start) / 1e6);
+                    }
+                }
+            }
+        }
+        List<Double> differences = new ArrayList<>();
+        for (int i = 0; i < timed; i++) {
+            differences.add(times.get(1).get(i) - times.get(0).get(i));
+        }
+        System.out.printf(Locale.ROOT, "A %s: median %.1f ms%nB %s: median %.1f ms%nB - A, median of %d pairs: %+.1f ms%n",
+                args[0], LambdaBench.median(times.get(0)), args[1], LambdaBench.median(times.get(1)), timed,
+                LambdaBench.median(differences));
+    }
+
+    /**
+     * Starts one build and waits for its first answer before the next starts: the runtime interface client unpacks
+     * its native library to the same file in every process, and two unpacking at once crash one of them (SIGBUS).
+     */
+    private static LambdaBench.Running started(LambdaBench.Function build, List<Path> ric, BenchSandbox sandbox,
+                                               Path work) throws Exception {
+        LambdaBench.Running running = LambdaBench.Running.start(build, ric, sandbox, work.resolve(build.name()));
+        running.requireSuccess(running.api.invoke(sandbox.publishEvidence(LambdaBench.SMALL, work), Duration.ofSeconds(120)));
+        return running;
+    }
+}
