@@ -34,11 +34,16 @@ public final class LambdaAb {
         Path work = Files.createTempDirectory("lambda-ab");
         List<Path> ric = RicProcess.ricJars(System.getProperty("java.class.path"));
         List<List<Double>> times = List.of(new ArrayList<>(), new ArrayList<>());
+        double[] cpu = new double[2];
         try (BenchSandbox sandbox = BenchSandbox.start();
              LambdaBench.Running a = started(builds.get(0), ric, sandbox, work);
              LambdaBench.Running b = started(builds.get(1), ric, sandbox, work)) {
             List<LambdaBench.Running> running = List.of(a, b);
+            long[] cpuAtStart = null;
             for (int i = 0; i < warmUps + timed; i++) {
+                if (i == warmUps) {
+                    cpuAtStart = new long[] {cpuMillis(a.process.pid()), cpuMillis(b.process.pid())};
+                }
                 for (int k = 0; k < 2; k++) {
                     int which = (i + k) % 2;
                     String event = sandbox.publishEvidence(LambdaBench.SMALL, work);
@@ -49,14 +54,17 @@ public final class LambdaAb {
                     }
                 }
             }
+            cpu[0] = (cpuMillis(a.process.pid()) - cpuAtStart[0]) / (double) timed;
+            cpu[1] = (cpuMillis(b.process.pid()) - cpuAtStart[1]) / (double) timed;
         }
         List<Double> differences = new ArrayList<>();
         for (int i = 0; i < timed; i++) {
             differences.add(times.get(1).get(i) - times.get(0).get(i));
         }
-        System.out.printf(Locale.ROOT, "A %s: median %.1f ms%nB %s: median %.1f ms%nB - A, median of %d pairs: %+.1f ms%n",
-                args[0], LambdaBench.median(times.get(0)), args[1], LambdaBench.median(times.get(1)), timed,
-                LambdaBench.median(differences));
+        System.out.printf(Locale.ROOT, "A %s: median %.1f ms, function CPU %.1f ms per invocation%n"
+                        + "B %s: median %.1f ms, function CPU %.1f ms per invocation%nB - A, median of %d pairs: %+.1f ms%n",
+                args[0], LambdaBench.median(times.get(0)), cpu[0], args[1], LambdaBench.median(times.get(1)), cpu[1],
+                timed, LambdaBench.median(differences));
     }
 
     /**
@@ -68,5 +76,13 @@ public final class LambdaAb {
         LambdaBench.Running running = LambdaBench.Running.start(build, ric, sandbox, work.resolve(build.name()));
         running.requireSuccess(running.api.invoke(sandbox.publishEvidence(LambdaBench.SMALL, work), Duration.ofSeconds(120)));
         return running;
+    }
+
+    /** User + system CPU time of a process, from /proc (Linux), in milliseconds. */
+    private static long cpuMillis(long pid) throws java.io.IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return ticks * 1000 / 100; // USER_HZ is 100 on Linux
     }
 }
