@@ -131,11 +131,16 @@ final class BridgeSandbox implements AutoCloseable {
     }
 
     Bridge bridge(RetryPolicy retry, Clock clock, String... overrides) {
+        return bridgeOver(signedS3, retry, clock, overrides);
+    }
+
+    /** The bridge over another S3 port than the sandbox's own (to inject a store that misbehaves). */
+    Bridge bridgeOver(S3Objects s3, RetryPolicy retry, Clock clock, String... overrides) {
         BridgeConfig config = BridgeConfig.fromEnvironment(environment(overrides));
         ParameterStore parameters = new SsmParameterStore(UrlConnectionHttpClient.create(),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "test-secret")),
                 config.region(), config.ssmEndpoint());
-        return Bridge.create(config, signedS3, parameters, new UrlConnectionTransport(), retry, sleeps::add, out,
+        return Bridge.create(config, s3, parameters, new UrlConnectionTransport(), retry, sleeps::add, out,
                 clock, spool);
     }
 

@@ -7,6 +7,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,8 +35,12 @@ import io.evidencesync.core.receipt.Receipt;
 import io.evidencesync.core.receipt.ReceiptCodec;
 import io.evidencesync.core.receipt.ReceiptProof;
 import io.evidencesync.core.receipt.ReceiptStatus;
+import io.evidencesync.core.s3.ObjectInfo;
+import io.evidencesync.core.s3.OpenedObject;
+import io.evidencesync.core.s3.S3Objects;
 import io.evidencesync.sandbox.hyperproof.Fault;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 
 /**
@@ -320,6 +326,35 @@ class FaultMatrixTest extends BridgeSandboxTest {
         assertOnlyAFailedReceiptSaying("malformed");
         assertThat(sandbox.objectLines()).extracting(line -> line.get("reason").getAsString())
                 .allSatisfy(reason -> assertThat(reason).startsWith("poison: "));
+    }
+
+    @Test
+    void shouldReleaseTheClaimWhenS3SendsOtherThanTheLengthItAnnounced() throws IOException {
+        key = BridgeSandbox.evidenceKey("short.json");
+        putWithGoodChecksum(BridgeSandbox.resource("otlp-logs.json"), null);
+        S3Objects announcingOneByteMore = (S3Objects) Proxy.newProxyInstance(S3Objects.class.getClassLoader(),
+                new Class<?>[] {S3Objects.class}, (proxy, method, args) -> {
+                    Object answer;
+                    try {
+                        answer = method.invoke(sandbox.signedS3, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (answer instanceof OpenedObject opened && key.equals(args[1])) {
+                        ObjectInfo info = opened.info();
+                        return new OpenedObject(new ObjectInfo(info.metadata(), info.versionId(), info.etag(),
+                                info.contentLength() + 1, info.lastModified()), AbortableInputStream.create(opened.body()));
+                    }
+                    return answer;
+                });
+        Bridge bridge = sandbox.bridgeOver(announcingOneByteMore, BridgeSandbox.fastRetries(), Clock.systemUTC());
+
+        assertThatThrownBy(() -> invoke(bridge, sandbox.eventFor(key))).isInstanceOf(BridgeFailureException.class)
+                .hasMessageContaining("announced");
+
+        assertThat(HYPERPROOF.emulator().proofs()).isEmpty();
+        assertOnlyAFailedReceiptSaying("announced");
+        assertThat(sandbox.objectLines().get(0).get("retryable").getAsBoolean()).isTrue();
     }
 
     static List<String> poisons() {
