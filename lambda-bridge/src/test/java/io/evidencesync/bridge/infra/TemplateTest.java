@@ -227,11 +227,23 @@ class TemplateTest {
         assertThat(read).as("BridgeConfig constants found by reflection")
                 .contains("SSM_CLIENT_ID_PATH", "SSM_SECRET_PATH", "CONTROL_ID", "CONTROL_MAP", "HYPERPROOF_API_URL",
                         "HYPERPROOF_TOKEN_URL", "HYPERPROOF_OWNER_ID", "ALLOWED_BUCKETS", "RECEIPTS_PREFIX");
-        Set<String> set = environment(scenario()).keySet();
+        Set<String> set = new TreeSet<>(environment(scenario()).keySet());
+        set.remove(JVM_OPTIONS);
         assertThat(read).as("the template sets what the code reads").containsAll(set);
         Set<String> notSet = new TreeSet<>(read);
         notSet.removeAll(set);
         assertThat(notSet).as("read by the code but not set by the template").isSubsetOf(NOT_FROM_THE_TEMPLATE);
+    }
+
+    /** Read by the JVM, not by the bridge; the bench runs the function with the same value. */
+    private static final String JVM_OPTIONS = "JAVA_TOOL_OPTIONS";
+
+    @Test
+    void shouldRunTheFunctionUnderTheRuntimesC1DefaultWithLowerCompileThresholds() {
+        String options = environment(scenario()).get(JVM_OPTIONS);
+
+        assertThat(options).contains("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+                "-XX:CompileThresholdScaling=0.25");
     }
 
     @ParameterizedTest(name = "{0}")
