@@ -16,7 +16,7 @@ import io.evidencesync.sandbox.lambda.RicProcess;
  * {@link LambdaBench} cannot tell from noise on a shared machine. Prints medians and the median paired difference.
  *
  * <pre>
- * bench/lambda-ab.sh before.jar after.jar [warm-ups] [timed]
+ * bench/lambda-ab.sh before.jar after.jar [warm-ups] [timed] [cold starts, alternating, before the warm runs]
  * </pre>
  */
 public final class LambdaAb {
@@ -27,17 +27,37 @@ public final class LambdaAb {
 
     public static void main(String[] args) throws Exception {
         List<LambdaBench.Function> builds = List.of(
-                new LambdaBench.Function("A", Path.of(args[0]).toAbsolutePath(), HANDLER),
-                new LambdaBench.Function("B", Path.of(args[1]).toAbsolutePath(), HANDLER));
+                new LambdaBench.Function("A", Path.of(args[0]).toAbsolutePath(), HANDLER, LambdaBench.deployedEnvironment()),
+                new LambdaBench.Function("B", Path.of(args[1]).toAbsolutePath(), HANDLER, LambdaBench.deployedEnvironment()));
         int warmUps = args.length > 2 ? Integer.parseInt(args[2]) : 60;
         int timed = args.length > 3 ? Integer.parseInt(args[3]) : 100;
         Path work = Files.createTempDirectory("lambda-ab");
         List<Path> ric = RicProcess.ricJars(System.getProperty("java.class.path"));
+        int coldRuns = args.length > 4 ? Integer.parseInt(args[4]) : 0;
+        List<List<Double>> colds = List.of(new ArrayList<>(), new ArrayList<>());
         List<List<Double>> times = List.of(new ArrayList<>(), new ArrayList<>());
         double[] cpu = new double[2];
+        if (coldRuns > 0) {
+            try (BenchSandbox sandbox = BenchSandbox.start()) {
+                for (int i = 0; i < coldRuns; i++) {
+                    for (int k = 0; k < 2; k++) {
+                        int which = (i + k) % 2;
+                        String event = sandbox.publishEvidence(LambdaBench.SMALL, work);
+                        try (LambdaBench.Running running = LambdaBench.Running.start(builds.get(which), ric, sandbox,
+                                work.resolve(builds.get(which).name() + "-cold-" + i))) {
+                            var invocation = running.api.invoke(event, Duration.ofSeconds(120));
+                            colds.get(which).add((System.nanoTime() - running.process.startedNanos()) / 1e6);
+                            running.requireSuccess(invocation);
+                        }
+                    }
+                }
+            }
+            System.out.printf(Locale.ROOT, "cold starts, alternating, median of %d: A %.1f ms, B %.1f ms%n", coldRuns,
+                    LambdaBench.median(colds.get(0)), LambdaBench.median(colds.get(1)));
+        }
         try (BenchSandbox sandbox = BenchSandbox.start();
-             LambdaBench.Running a = started(builds.get(0), ric, sandbox, work);
-             LambdaBench.Running b = started(builds.get(1), ric, sandbox, work)) {
+             LambdaBench.Running a = LambdaBench.Running.started(builds.get(0), ric, sandbox, work.resolve("A"), work);
+             LambdaBench.Running b = LambdaBench.Running.started(builds.get(1), ric, sandbox, work.resolve("B"), work)) {
             List<LambdaBench.Running> running = List.of(a, b);
             long[] cpuAtStart = null;
             for (int i = 0; i < warmUps + timed; i++) {
@@ -65,17 +85,6 @@ public final class LambdaAb {
                         + "B %s: median %.1f ms, function CPU %.1f ms per invocation%nB - A, median of %d pairs: %+.1f ms%n",
                 args[0], LambdaBench.median(times.get(0)), cpu[0], args[1], LambdaBench.median(times.get(1)), cpu[1],
                 timed, LambdaBench.median(differences));
-    }
-
-    /**
-     * Starts one build and waits for its first answer before the next starts: the runtime interface client unpacks
-     * its native library to the same file in every process, and two unpacking at once crash one of them (SIGBUS).
-     */
-    private static LambdaBench.Running started(LambdaBench.Function build, List<Path> ric, BenchSandbox sandbox,
-                                               Path work) throws Exception {
-        LambdaBench.Running running = LambdaBench.Running.start(build, ric, sandbox, work.resolve(build.name()));
-        running.requireSuccess(running.api.invoke(sandbox.publishEvidence(LambdaBench.SMALL, work), Duration.ofSeconds(120)));
-        return running;
     }
 
     /** User + system CPU time of a process, from /proc (Linux), in milliseconds. */

@@ -45,14 +45,13 @@ public final class LambdaBench {
         Path work = Files.createTempDirectory("lambda-bench");
         List<Path> ric = RicProcess.ricJars(System.getProperty("java.class.path"));
         List<Function> functions = List.of(
-                new Function("bridge", bridgeJar, "io.evidencesync.bridge.S3EventHandler::handleRequest"),
-                new Function("plain handler", peerJar, "io.evidencesync.bench.lambda.PlainHandler::handleRequest"),
-                new Function("empty handler", peerJar, "io.evidencesync.bench.lambda.EmptyHandler::handleRequest"));
-        List<Result> results = new ArrayList<>();
+                new Function("bridge", bridgeJar, "io.evidencesync.bridge.S3EventHandler::handleRequest",
+                        deployedEnvironment()),
+                new Function("plain handler", peerJar, "io.evidencesync.bench.lambda.PlainHandler::handleRequest", Map.of()),
+                new Function("empty handler", peerJar, "io.evidencesync.bench.lambda.EmptyHandler::handleRequest", Map.of()));
+        List<Result> results;
         try (BenchSandbox sandbox = BenchSandbox.start()) {
-            for (Function function : functions) {
-                results.add(measure(function, ric, sandbox, work, coldRuns, warmRuns));
-            }
+            results = measure(functions, ric, sandbox, work, coldRuns, warmRuns);
         }
         String table = table(results, coldRuns, warmRuns);
         System.out.println(table);
@@ -63,48 +62,81 @@ public final class LambdaBench {
         }
     }
 
-    private static Result measure(Function function, List<Path> ric, BenchSandbox sandbox, Path work, int coldRuns,
-                                  int warmRuns) throws Exception {
-        List<Double> cold = new ArrayList<>();
-        for (int i = 0; i < coldRuns; i++) {
-            String event = sandbox.publishEvidence(SMALL, work);
-            try (Running running = Running.start(function, ric, sandbox, work.resolve(function.slug() + "-cold-" + i))) {
-                LambdaRuntimeApi.Invocation invocation = running.api.invoke(event, Duration.ofSeconds(120));
-                cold.add((System.nanoTime() - running.process.startedNanos()) / 1e6);
-                running.requireSuccess(invocation);
-            }
+    /**
+     * Every function is measured in the same stretch of time, its runs alternating with the others' (which goes
+     * first rotates), so that neither the stand-ins' own warm-up (S3Proxy and the emulators run in this JVM, whose
+     * JIT keeps compiling for a while) nor other load on the machine favours the function measured later.
+     */
+    private static List<Result> measure(List<Function> functions, List<Path> ric, BenchSandbox sandbox, Path work,
+                                        int coldRuns, int warmRuns) throws Exception {
+        int n = functions.size();
+        List<List<Double>> cold = new ArrayList<>();
+        List<List<Double>> warm = new ArrayList<>();
+        for (int f = 0; f < n; f++) {
+            cold.add(new ArrayList<>());
+            warm.add(new ArrayList<>());
         }
-        List<Double> warm = new ArrayList<>();
-        long heapGrowth;
-        try (Running running = Running.start(function, ric, sandbox, work.resolve(function.slug() + "-warm"))) {
-            for (int i = 0; i < WARM_UPS + warmRuns; i++) {
+        for (int i = 0; i < coldRuns; i++) {
+            for (int k = 0; k < n; k++) {
+                int f = (i + k) % n;
+                Function function = functions.get(f);
                 String event = sandbox.publishEvidence(SMALL, work);
-                long start = System.nanoTime();
-                running.requireSuccess(running.api.invoke(event, Duration.ofSeconds(60)));
-                if (i >= WARM_UPS) {
-                    warm.add((System.nanoTime() - start) / 1e6);
+                try (Running running = Running.start(function, ric, sandbox, work.resolve(function.slug() + "-cold-" + i))) {
+                    LambdaRuntimeApi.Invocation invocation = running.api.invoke(event, Duration.ofSeconds(120));
+                    cold.get(f).add((System.nanoTime() - running.process.startedNanos()) / 1e6);
+                    running.requireSuccess(invocation);
                 }
             }
-            String large = sandbox.publishEvidence(LARGE, work);
-            GcLog gc = new GcLog(running.gcLog);
-            long mark = gc.mark();
-            running.requireSuccess(running.api.invoke(large, Duration.ofSeconds(300)));
-            heapGrowth = Math.max(0, gc.maxLiveAfter(mark) - Math.max(0, gc.lastLiveBefore(mark)));
         }
-        return new Result(function.name, median(cold), median(warm), heapGrowth, Files.size(function.jar));
+        List<Running> processes = new ArrayList<>();
+        try {
+            for (Function function : functions) {
+                processes.add(Running.started(function, ric, sandbox, work.resolve(function.slug() + "-warm"), work));
+            }
+            for (int i = 0; i < WARM_UPS + warmRuns; i++) {
+                for (int k = 0; k < n; k++) {
+                    int f = (i + k) % n;
+                    String event = sandbox.publishEvidence(SMALL, work);
+                    long start = System.nanoTime();
+                    processes.get(f).requireSuccess(processes.get(f).api.invoke(event, Duration.ofSeconds(60)));
+                    if (i >= WARM_UPS) {
+                        warm.get(f).add((System.nanoTime() - start) / 1e6);
+                    }
+                }
+            }
+            List<Result> results = new ArrayList<>();
+            for (int f = 0; f < n; f++) {
+                Running running = processes.get(f);
+                String large = sandbox.publishEvidence(LARGE, work);
+                GcLog gc = new GcLog(running.gcLog);
+                long mark = gc.mark();
+                running.requireSuccess(running.api.invoke(large, Duration.ofSeconds(300)));
+                long heapGrowth = Math.max(0, gc.maxLiveAfter(mark) - Math.max(0, gc.lastLiveBefore(mark)));
+                results.add(new Result(functions.get(f).name, median(cold.get(f)), median(warm.get(f)), heapGrowth,
+                        Files.size(functions.get(f).jar)));
+            }
+            return results;
+        } finally {
+            for (Running running : processes) {
+                running.close();
+            }
+        }
     }
 
-    private static String table(List<Result> results, int coldRuns, int warmRuns) {
+    private static String table(List<Result> results, int coldRuns, int warmRuns) throws java.io.IOException {
+        String bridgeOptions = deployedEnvironment().get("JAVA_TOOL_OPTIONS");
         Result bridge = results.get(0);
         Result peer = results.get(1);
         Result empty = results.get(2);
         StringBuilder out = new StringBuilder();
         out.append("# Bridge function vs plain handler, ").append(LocalDate.now()).append("\n\n")
                 .append("Both under the Lambda runtime interface client 2.10.1 (").append(String.join(" ", RUNTIME_FLAGS))
+                .append("; the bridge also with its template's JAVA_TOOL_OPTIONS: ").append(bridgeOptions)
                 .append("), Java ").append(System.getProperty("java.version")).append(", ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, against S3Proxy + the Hyperproof and SSM emulators. ")
                 .append("Cold: process start to first response, median of ").append(coldRuns).append(". Warm: one 100 KB object, median of ")
-                .append(warmRuns).append(" after ").append(WARM_UPS).append(" warm-ups (which also warm the stand-ins' own JIT). Heap: largest after-GC live heap while processing a ")
+                .append(warmRuns).append(" after ").append(WARM_UPS).append(" warm-ups (which also warm the stand-ins' own JIT). The functions'")
+                .append(" cold runs alternate, and so do their warm invocations (three processes up at once, the first to go rotating). Heap: largest after-GC live heap while processing a ")
                 .append(LARGE / (1024 * 1024)).append(" MiB object, minus the baseline. The empty handler (reads the event, answers {}, no AWS or HTTP call)")
                 .append(" is the floor: what the JVM, the runtime interface client and the runtime API stand-in cost here.\n\n")
                 .append("| measure | bridge | plain handler | bridge / plain | empty handler | target |\n|---|---|---|---|---|---|\n");
@@ -131,7 +163,23 @@ public final class LambdaBench {
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
-    record Function(String name, Path jar, String handler) {
+    /**
+     * The JVM options {@code lambda-bridge/template.yaml} deploys the bridge with ({@code JAVA_TOOL_OPTIONS}), read
+     * from the template so that the bench runs the function as it is deployed. The plain handler gets none: the
+     * runtime's defaults, as a naive deployment has.
+     */
+    static Map<String, String> deployedEnvironment() throws java.io.IOException {
+        Path template = Path.of("lambda-bridge/template.yaml");
+        java.util.regex.Matcher options = java.util.regex.Pattern.compile("(?m)^\\s+JAVA_TOOL_OPTIONS:\\s*\"([^\"]*)\"\\s*$")
+                .matcher(Files.readString(template));
+        if (!options.find()) {
+            throw new IllegalStateException(template + " sets no JAVA_TOOL_OPTIONS for the function");
+        }
+        return Map.of("JAVA_TOOL_OPTIONS", options.group(1));
+    }
+
+    /** @param env added to the stand-ins' environment for this function's process */
+    record Function(String name, Path jar, String handler, Map<String, String> env) {
         String slug() {
             return name.replace(' ', '-');
         }
@@ -163,14 +211,27 @@ public final class LambdaBench {
             flags.add("-Xlog:gc:file=" + gcLog);
             String extra = System.getProperty("bench.jvmFlags." + function.slug(), "");
             if (!extra.isBlank()) {
-                flags.addAll(List.of(extra.strip().split("\\s+"))); // for profiling one function, e.g. with JFR
+                flags.addAll(List.of(extra.strip().split("\\|"))); // separated by |, for profiling or tuning one function
             }
             List<Path> classpath = new ArrayList<>();
             classpath.add(function.jar);
             classpath.addAll(ric);
-            Map<String, String> env = sandbox.functionEnvironment();
+            Map<String, String> env = new java.util.LinkedHashMap<>(sandbox.functionEnvironment());
+            env.putAll(function.env());
             RicProcess process = RicProcess.start(classpath, function.handler, env, api, log, flags);
             return new Running(api, process, gcLog, log);
+        }
+
+        /**
+         * Starts the function and waits for its first answer (to a small object) before returning: the runtime
+         * interface client unpacks its native library to one shared path in every process, and two processes
+         * unpacking it at once crash one of them (SIGBUS).
+         */
+        static Running started(Function function, List<Path> ric, BenchSandbox sandbox, Path dir, Path work)
+                throws Exception {
+            Running running = start(function, ric, sandbox, dir);
+            running.requireSuccess(running.api.invoke(sandbox.publishEvidence(SMALL, work), Duration.ofSeconds(120)));
+            return running;
         }
 
         void requireSuccess(LambdaRuntimeApi.Invocation invocation) throws java.io.IOException {
