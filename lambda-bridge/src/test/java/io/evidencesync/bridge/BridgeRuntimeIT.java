@@ -70,11 +70,19 @@ class BridgeRuntimeIT {
         return jar;
     }
 
-    private Map<String, String> environment() {
+    private Map<String, String> environment() throws IOException {
         Map<String, String> env = new java.util.HashMap<>(sandbox.environment());
         env.put("AWS_ACCESS_KEY_ID", S3.s3().accessKey());
         env.put("AWS_SECRET_ACCESS_KEY", S3.s3().secretKey());
+        env.put("JAVA_TOOL_OPTIONS", templateJvmOptions()); // the function runs as template.yaml deploys it
         return env;
+    }
+
+    private static String templateJvmOptions() throws IOException {
+        java.util.regex.Matcher options = java.util.regex.Pattern.compile("(?m)^\\s+JAVA_TOOL_OPTIONS:\\s*\"([^\"]*)\"\\s*$")
+                .matcher(java.nio.file.Files.readString(Path.of("template.yaml")));
+        assertThat(options.find()).as("template.yaml sets JAVA_TOOL_OPTIONS").isTrue();
+        return options.group(1);
     }
 
     private static RicProcess start(String handler, Map<String, String> env, LambdaRuntimeApi api, Path log) throws IOException {
@@ -121,6 +129,8 @@ class BridgeRuntimeIT {
             assertThat(function.isAlive()).isTrue();
             assertThat(output).contains("\"outcome\":\"synced\"", "\"requestId\":\"" + first.requestId() + "\"",
                     "\"CloudWatchMetrics\"").doesNotContain(BridgeSandbox.CLIENT_SECRET);
+            assertThat(output).as("the JVM took the template's options").contains("Picked up JAVA_TOOL_OPTIONS: "
+                    + templateJvmOptions());
         }
         assertThat(HYPERPROOF.emulator().proofsForControl(sandbox.control)).singleElement()
                 .satisfies(p -> assertThat(p.latest().filename()).endsWith("__reports otlp scan+v1:final.json"));
