@@ -34,9 +34,15 @@ final class BenchSandbox implements AutoCloseable {
     private final SsmEmulator ssm;
     private final S3Client client;
     private final String ownerId;
+    /** With TLS: the certificate and trust store, and the HTTPS fronts of S3, SSM and Hyperproof; else null. */
+    private final BenchTls tls;
+    private final List<TlsFront> fronts;
     private int runs;
 
-    private BenchSandbox(SandboxS3 s3, HyperproofEmulator hyperproof, SsmEmulator ssm, String ownerId) {
+    private BenchSandbox(SandboxS3 s3, HyperproofEmulator hyperproof, SsmEmulator ssm, String ownerId, BenchTls tls,
+                         List<TlsFront> fronts) {
+        this.tls = tls;
+        this.fronts = fronts;
         this.s3 = s3;
         this.hyperproof = hyperproof;
         this.ssm = ssm;
@@ -45,6 +51,11 @@ final class BenchSandbox implements AutoCloseable {
     }
 
     static BenchSandbox start() throws Exception {
+        return start(null);
+    }
+
+    /** @param tls when not null, the functions reach every stand-in over HTTPS through a {@link TlsFront} */
+    static BenchSandbox start(BenchTls tls) throws Exception {
         SandboxS3 s3 = SandboxS3.start();
         s3.createBucket(BUCKET, true);
         HyperproofEmulator hyperproof = HyperproofEmulator.start();
@@ -53,7 +64,9 @@ final class BenchSandbox implements AutoCloseable {
         SsmEmulator ssm = SsmEmulator.start();
         ssm.putSecureString("/hyperproof/CLIENT_ID", CLIENT_ID);
         ssm.putSecureString("/hyperproof/CLIENT_SECRET", CLIENT_SECRET);
-        return new BenchSandbox(s3, hyperproof, ssm, owner);
+        List<TlsFront> fronts = tls == null ? List.of() : List.of(TlsFront.start(tls.serverContext(), s3.endpoint()),
+                TlsFront.start(tls.serverContext(), ssm.endpoint()), TlsFront.start(tls.serverContext(), hyperproof.baseUri()));
+        return new BenchSandbox(s3, hyperproof, ssm, owner, tls, fronts);
     }
 
     /** The environment both functions get: the same endpoints, credentials and Hyperproof settings. */
@@ -62,12 +75,23 @@ final class BenchSandbox implements AutoCloseable {
         env.put("AWS_REGION", s3.region());
         env.put("AWS_ACCESS_KEY_ID", s3.accessKey());
         env.put("AWS_SECRET_ACCESS_KEY", s3.secretKey());
-        env.put("AWS_ENDPOINT_URL_S3", s3.endpoint().toString());
-        env.put("AWS_ENDPOINT_URL_SSM", ssm.endpoint().toString());
-        env.put("HYPERPROOF_API_URL", hyperproof.baseUri().toString());
-        env.put("HYPERPROOF_TOKEN_URL", hyperproof.tokenUri().toString());
+        boolean https = tls != null;
+        String hyperproofApi = (https ? fronts.get(2).uri() : hyperproof.baseUri()).toString();
+        env.put("AWS_ENDPOINT_URL_S3", (https ? fronts.get(0).uri() : s3.endpoint()).toString());
+        env.put("AWS_ENDPOINT_URL_SSM", (https ? fronts.get(1).uri() : ssm.endpoint()).toString());
+        env.put("HYPERPROOF_API_URL", hyperproofApi);
+        env.put("HYPERPROOF_TOKEN_URL", hyperproofApi + "/oauth/token");
         env.put("HYPERPROOF_OWNER_ID", ownerId);
         return env;
+    }
+
+    /** The JVM flags every function needs here: with TLS, trust in the stand-ins' certificate. */
+    List<String> functionJvmFlags() {
+        return tls == null ? List.of() : tls.functionFlags();
+    }
+
+    boolean https() {
+        return tls != null;
     }
 
     /** Publishes one OCSF evidence file of about {@code bytes} as a new build run; returns its S3 event JSON. */
@@ -110,6 +134,9 @@ final class BenchSandbox implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        for (TlsFront front : fronts) {
+            front.close();
+        }
         client.close();
         ssm.close();
         hyperproof.close();

@@ -50,12 +50,14 @@ public final class LambdaBench {
                 new Function("plain handler", peerJar, "io.evidencesync.bench.lambda.PlainHandler::handleRequest", Map.of()),
                 new Function("empty handler", peerJar, "io.evidencesync.bench.lambda.EmptyHandler::handleRequest", Map.of()));
         List<Result> results;
-        try (BenchSandbox sandbox = BenchSandbox.start()) {
+        // TLS=1: every stand-in reached over HTTPS, as production reaches S3, SSM and Hyperproof
+        boolean https = "1".equals(System.getenv("TLS"));
+        try (BenchSandbox sandbox = BenchSandbox.start(https ? BenchTls.create(work.resolve("tls")) : null)) {
             results = measure(functions, ric, sandbox, work, coldRuns, warmRuns);
         }
-        String table = table(results, coldRuns, warmRuns);
+        String table = table(results, coldRuns, warmRuns, https);
         System.out.println(table);
-        Path out = Path.of("bench", "results", "lambda-" + LocalDate.now() + ".md");
+        Path out = Path.of("bench", "results", "lambda-" + LocalDate.now() + (https ? "-https" : "") + ".md");
         if (Files.isDirectory(out.getParent())) {
             Files.writeString(out, table);
             System.out.println("written to " + out);
@@ -123,7 +125,7 @@ public final class LambdaBench {
         }
     }
 
-    private static String table(List<Result> results, int coldRuns, int warmRuns) throws java.io.IOException {
+    private static String table(List<Result> results, int coldRuns, int warmRuns, boolean https) throws java.io.IOException {
         String bridgeOptions = deployedEnvironment().get("JAVA_TOOL_OPTIONS");
         Result bridge = results.get(0);
         Result peer = results.get(1);
@@ -133,7 +135,9 @@ public final class LambdaBench {
                 .append("Both under the Lambda runtime interface client 2.10.1 (").append(String.join(" ", RUNTIME_FLAGS))
                 .append("; the bridge also with its template's JAVA_TOOL_OPTIONS: ").append(bridgeOptions)
                 .append("), Java ").append(System.getProperty("java.version")).append(", ")
-                .append(Runtime.getRuntime().availableProcessors()).append(" cores, against S3Proxy + the Hyperproof and SSM emulators. ")
+                .append(Runtime.getRuntime().availableProcessors()).append(" cores, against S3Proxy + the Hyperproof and SSM emulators")
+                .append(https ? ", each reached over HTTPS (TLS fronts on loopback; the functions trust a copy of the JDK's cacerts plus the"
+                        + " stand-ins' certificate, so the whole trust store is read as in production). " : " over plain HTTP. ")
                 .append("Cold: process start to first response, median of ").append(coldRuns).append(". Warm: one 100 KB object, median of ")
                 .append(warmRuns).append(" after ").append(WARM_UPS).append(" warm-ups (which also warm the stand-ins' own JIT). The functions'")
                 .append(" cold runs alternate, and so do their warm invocations (three processes up at once, the first to go rotating). Heap: largest after-GC live heap while processing a ")
@@ -209,6 +213,7 @@ public final class LambdaBench {
             Path log = dir.resolve("function.log");
             List<String> flags = new ArrayList<>(RUNTIME_FLAGS);
             flags.add("-Xlog:gc:file=" + gcLog);
+            flags.addAll(sandbox.functionJvmFlags());
             String extra = System.getProperty("bench.jvmFlags." + function.slug(), "");
             if (!extra.isBlank()) {
                 flags.addAll(List.of(extra.strip().split("\\|"))); // separated by |, for profiling or tuning one function
