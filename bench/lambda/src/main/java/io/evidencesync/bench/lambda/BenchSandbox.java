@@ -94,6 +94,11 @@ final class BenchSandbox implements AutoCloseable {
         return tls != null;
     }
 
+    /** With TLS, the connections (each a handshake) the functions opened so far to S3, SSM and Hyperproof. */
+    List<Integer> connectionsAccepted() {
+        return fronts.stream().map(TlsFront::accepted).toList();
+    }
+
     /** Publishes one OCSF evidence file of about {@code bytes} as a new build run; returns its S3 event JSON. */
     String publishEvidence(int bytes, Path workDir) throws IOException {
         int run = ++runs;

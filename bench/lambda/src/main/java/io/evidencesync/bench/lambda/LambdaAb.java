@@ -32,13 +32,14 @@ public final class LambdaAb {
         int warmUps = args.length > 2 ? Integer.parseInt(args[2]) : 60;
         int timed = args.length > 3 ? Integer.parseInt(args[3]) : 100;
         Path work = Files.createTempDirectory("lambda-ab");
+        BenchTls tls = "1".equals(System.getenv("TLS")) ? BenchTls.create(work.resolve("tls")) : null; // as lambda-bench.sh
         List<Path> ric = RicProcess.ricJars(System.getProperty("java.class.path"));
         int coldRuns = args.length > 4 ? Integer.parseInt(args[4]) : 0;
         List<List<Double>> colds = List.of(new ArrayList<>(), new ArrayList<>());
         List<List<Double>> times = List.of(new ArrayList<>(), new ArrayList<>());
         double[] cpu = new double[2];
         if (coldRuns > 0) {
-            try (BenchSandbox sandbox = BenchSandbox.start()) {
+            try (BenchSandbox sandbox = BenchSandbox.start(tls)) {
                 for (int i = 0; i < coldRuns; i++) {
                     for (int k = 0; k < 2; k++) {
                         int which = (i + k) % 2;
@@ -55,7 +56,7 @@ public final class LambdaAb {
             System.out.printf(Locale.ROOT, "cold starts, alternating, median of %d: A %.1f ms, B %.1f ms%n", coldRuns,
                     LambdaBench.median(colds.get(0)), LambdaBench.median(colds.get(1)));
         }
-        try (BenchSandbox sandbox = BenchSandbox.start();
+        try (BenchSandbox sandbox = BenchSandbox.start(tls);
              LambdaBench.Running a = LambdaBench.Running.started(builds.get(0), ric, sandbox, work.resolve("A"), work);
              LambdaBench.Running b = LambdaBench.Running.started(builds.get(1), ric, sandbox, work.resolve("B"), work)) {
             List<LambdaBench.Running> running = List.of(a, b);
@@ -73,6 +74,9 @@ public final class LambdaAb {
                         times.get(which).add((System.nanoTime() - start) / 1e6);
                     }
                 }
+            }
+            if (sandbox.https()) {
+                System.out.println("TLS connections accepted (S3, SSM, Hyperproof): " + sandbox.connectionsAccepted());
             }
             cpu[0] = (cpuMillis(a.process.pid()) - cpuAtStart[0]) / (double) timed;
             cpu[1] = (cpuMillis(b.process.pid()) - cpuAtStart[1]) / (double) timed;

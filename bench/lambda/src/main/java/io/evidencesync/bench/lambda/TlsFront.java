@@ -20,6 +20,7 @@ import javax.net.ssl.SSLContext;
 final class TlsFront implements AutoCloseable {
     private final ServerSocket server;
     private final URI backend;
+    private final java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
 
     private TlsFront(ServerSocket server, URI backend) {
         this.server = server;
@@ -38,10 +39,16 @@ final class TlsFront implements AutoCloseable {
         return URI.create("https://127.0.0.1:" + server.getLocalPort() + (backend.getRawPath() == null ? "" : backend.getRawPath()));
     }
 
+    /** Connections accepted so far: a TLS handshake each. */
+    int accepted() {
+        return accepted.get();
+    }
+
     private void acceptLoop() {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
+                accepted.incrementAndGet();
                 Socket plain = new Socket();
                 plain.connect(new InetSocketAddress(backend.getHost(), backend.getPort()));
                 client.setTcpNoDelay(true);
