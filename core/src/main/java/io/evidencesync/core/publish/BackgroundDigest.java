@@ -47,7 +47,6 @@ public final class BackgroundDigest implements HashingSource.Sink {
         }
     }
 
-    /** Ends the input and waits for the digest. */
     /** Ends the input and waits for the digest; later calls return the same digest. */
     @Override
     public synchronized byte[] finish() throws IOException {
