@@ -33,14 +33,12 @@ final class ObjectSpooler {
     static final class Opened implements AutoCloseable {
         private final String bucket;
         private final String key;
-        private final String versionId;
         private final OpenedObject in;
         private boolean consumed;
 
-        private Opened(String bucket, String key, String versionId, OpenedObject in) {
+        private Opened(String bucket, String key, OpenedObject in) {
             this.bucket = bucket;
             this.key = key;
-            this.versionId = versionId;
             this.in = in;
         }
 
@@ -79,7 +77,7 @@ final class ObjectSpooler {
             throw new PoisonException("object is " + length + " bytes; Hyperproof accepts proof files under "
                     + HyperproofClient.MAX_PROOF_BYTES + " bytes (100 MiB)");
         }
-        return new Opened(bucket, key, versionId, in);
+        return new Opened(bucket, key, in);
     }
 
     /** Reads the body of an opened object into a temporary file while hashing it. */
@@ -109,8 +107,7 @@ final class ObjectSpooler {
                     }
                 }
             }
-            return new SpooledObject(file, size, sha, response.metadata(),
-                    response.versionId() != null ? response.versionId() : opened.versionId, response.lastModified());
+            return new SpooledObject(file, size, sha, response.lastModified());
         } catch (IOException | RuntimeException e) {
             if (sha != null) {
                 sha.abandon();

@@ -4,24 +4,21 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Map;
 
 import io.evidencesync.core.EvidenceException;
 import io.evidencesync.core.publish.BackgroundDigest;
 import io.evidencesync.core.publish.Digests;
 
 /**
- * One S3 object version copied to a temporary file, with its SHA-256 and S3 attributes. Closing deletes the file.
+ * One S3 object version copied to a temporary file, with its SHA-256 and LastModified (the rest of the response's
+ * headers are read from {@link ObjectSpooler.Opened} before the body). Closing deletes the file.
  *
  * @param file         the bytes as stored
  * @param size         bytes
  * @param digest       the SHA-256 of the bytes, still being computed on its own thread when the spool returns
- * @param metadata     the user metadata as S3 returned it
- * @param versionId    the version read, or null on an unversioned bucket
  * @param lastModified S3 LastModified
  */
-record SpooledObject(Path file, long size, BackgroundDigest digest, Map<String, String> metadata, String versionId,
-                     Instant lastModified) implements AutoCloseable {
+record SpooledObject(Path file, long size, BackgroundDigest digest, Instant lastModified) implements AutoCloseable {
     /** The hex SHA-256 of the bytes; waits for the hashing thread the first time. */
     String sha256() {
         try {

@@ -106,15 +106,19 @@ class S3ComponentsTest {
                     RequestBody.fromBytes(first));
             s3.putObject(b -> b.bucket(BUCKET).key("k.json"), RequestBody.fromString("{\"v\":2}"));
 
-            SpooledObject object = new ObjectSpooler(signed, spool).spool(BUCKET, "k.json", v1.versionId());
+            ObjectSpooler spooler = new ObjectSpooler(signed, spool);
+            SpooledObject object;
+            try (ObjectSpooler.Opened opened = spooler.open(BUCKET, "k.json", v1.versionId())) {
+                assertThat(opened.info().versionId()).isEqualTo(v1.versionId());
+                assertThat(opened.info().metadata()).containsEntry("evidence-schema", "1");
+                object = spooler.spool(opened);
+            }
             try (object) {
                 assertThat(Files.readAllBytes(object.file())).isEqualTo(first);
                 var sha = Digests.sha256();
                 sha.update(first);
                 assertThat(object.sha256()).isEqualTo(Digests.hex(sha.digest()));
                 assertThat(object.size()).isEqualTo(first.length);
-                assertThat(object.versionId()).isEqualTo(v1.versionId());
-                assertThat(object.metadata()).containsEntry("evidence-schema", "1");
                 assertThat(object.lastModified()).isNotNull();
             }
             assertThat(object.file()).doesNotExist();
