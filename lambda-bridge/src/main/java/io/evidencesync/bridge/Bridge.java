@@ -57,22 +57,6 @@ final class Bridge {
     }
 
     /**
-     * Production wiring from the environment (S3, SSM and Hyperproof all over {@link java.net.HttpURLConnection}: the
-     * SDK's URL-connection client and {@link UrlConnectionTransport}). AWS credentials: see {@link #credentials}.
-     */
-    static Bridge fromEnvironment(Map<String, String> env) {
-        return fromEnvironment(env, credentials(env));
-    }
-
-    /**
-     * Wiring for an in-process run with an environment other than the process's (the local sandbox, replays): the
-     * AWS credentials come from {@code env} itself, since the SDK's default chain would read the process's.
-     */
-    static Bridge fromGivenEnvironment(Map<String, String> env) {
-        return fromEnvironment(env, credentials(env));
-    }
-
-    /**
      * The keys in {@code AWS_ACCESS_KEY_ID} / {@code AWS_SECRET_ACCESS_KEY} (and {@code AWS_SESSION_TOKEN}) when
      * both are set, as Lambda sets them for the execution role: what the SDK's default chain would find there too,
      * without building the chain (about 50 ms of a cold start). Otherwise (SnapStart, which hands credentials over
@@ -109,8 +93,15 @@ final class Bridge {
         }
     }
 
-    private static Bridge fromEnvironment(Map<String, String> env, AwsCredentialsProvider credentials) {
+    /**
+     * Wiring from an environment: the process's in Lambda, or another one for an in-process run (the local sandbox,
+     * replays). S3, SSM and Hyperproof all go over {@link java.net.HttpURLConnection} (the SDK's URL-connection
+     * client and {@link UrlConnectionTransport}); the AWS credentials come from {@code env} itself, see
+     * {@link #credentials}.
+     */
+    static Bridge fromEnvironment(Map<String, String> env) {
         BridgeConfig config = BridgeConfig.fromEnvironment(env);
+        AwsCredentialsProvider credentials = credentials(env);
         SdkHttpClient sdkHttp = UrlConnectionHttpClient.create(Bridge::openConnection);
         // S3 and SSM: SigV4-signed REST calls over one SDK HTTP client, no SDK service client (cold start)
         S3Objects s3 = SignedS3.create(sdkHttp, credentials,

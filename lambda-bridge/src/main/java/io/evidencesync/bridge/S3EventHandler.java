@@ -31,7 +31,7 @@ public final class S3EventHandler implements RequestStreamHandler {
      * credentials and the S3 endpoint are taken from the given environment too.
      */
     public static S3EventHandler forEnvironment(java.util.Map<String, String> environment) {
-        return new S3EventHandler(Bridge.fromGivenEnvironment(environment));
+        return new S3EventHandler(Bridge.fromEnvironment(environment));
     }
 
     @Override
