@@ -2,7 +2,6 @@ package io.evidencesync.bench.lambda;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,46 +34,22 @@ public final class LambdaAb {
         BenchTls tls = "1".equals(System.getenv("TLS")) ? BenchTls.create(work.resolve("tls")) : null; // as lambda-bench.sh
         List<Path> ric = RicProcess.ricJars(System.getProperty("java.class.path"));
         int coldRuns = args.length > 4 ? Integer.parseInt(args[4]) : 0;
-        List<List<Double>> colds = List.of(new ArrayList<>(), new ArrayList<>());
-        List<List<Double>> times = List.of(new ArrayList<>(), new ArrayList<>());
-        double[] cpu = new double[2];
         if (coldRuns > 0) {
             try (BenchSandbox sandbox = BenchSandbox.start(tls)) {
-                for (int i = 0; i < coldRuns; i++) {
-                    for (int k = 0; k < 2; k++) {
-                        int which = (i + k) % 2;
-                        String event = sandbox.publishEvidence(LambdaBench.SMALL, work);
-                        try (LambdaBench.Running running = LambdaBench.Running.start(builds.get(which), ric, sandbox,
-                                work.resolve(builds.get(which).name() + "-cold-" + i))) {
-                            var invocation = running.api.invoke(event, Duration.ofSeconds(120));
-                            colds.get(which).add((System.nanoTime() - running.process.startedNanos()) / 1e6);
-                            running.requireSuccess(invocation);
-                        }
-                    }
-                }
+                List<List<Double>> colds = LambdaBench.coldStarts(builds, ric, sandbox, work, coldRuns);
+                System.out.printf(Locale.ROOT, "cold starts, alternating, median of %d: A %.1f ms, B %.1f ms%n", coldRuns,
+                        LambdaBench.median(colds.get(0)), LambdaBench.median(colds.get(1)));
             }
-            System.out.printf(Locale.ROOT, "cold starts, alternating, median of %d: A %.1f ms, B %.1f ms%n", coldRuns,
-                    LambdaBench.median(colds.get(0)), LambdaBench.median(colds.get(1)));
         }
+        List<List<Double>> times;
+        double[] cpu = new double[2];
         try (BenchSandbox sandbox = BenchSandbox.start(tls);
              LambdaBench.Running a = LambdaBench.Running.started(builds.get(0), ric, sandbox, work.resolve("A"), work);
              LambdaBench.Running b = LambdaBench.Running.started(builds.get(1), ric, sandbox, work.resolve("B"), work)) {
             List<LambdaBench.Running> running = List.of(a, b);
-            long[] cpuAtStart = null;
-            for (int i = 0; i < warmUps + timed; i++) {
-                if (i == warmUps) {
-                    cpuAtStart = new long[] {cpuMillis(a.process.pid()), cpuMillis(b.process.pid())};
-                }
-                for (int k = 0; k < 2; k++) {
-                    int which = (i + k) % 2;
-                    String event = sandbox.publishEvidence(LambdaBench.SMALL, work);
-                    long start = System.nanoTime();
-                    running.get(which).requireSuccess(running.get(which).api.invoke(event, Duration.ofSeconds(60)));
-                    if (i >= warmUps) {
-                        times.get(which).add((System.nanoTime() - start) / 1e6);
-                    }
-                }
-            }
+            LambdaBench.warmTimes(running, sandbox, work, warmUps); // untimed
+            long[] cpuAtStart = {cpuMillis(a.process.pid()), cpuMillis(b.process.pid())};
+            times = LambdaBench.warmTimes(running, sandbox, work, timed);
             if (sandbox.https()) {
                 System.out.println("TLS connections accepted (S3, SSM, Hyperproof): " + sandbox.connectionsAccepted());
             }

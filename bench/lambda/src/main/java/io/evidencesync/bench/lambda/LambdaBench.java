@@ -72,40 +72,14 @@ public final class LambdaBench {
     private static List<Result> measure(List<Function> functions, List<Path> ric, BenchSandbox sandbox, Path work,
                                         int coldRuns, int warmRuns) throws Exception {
         int n = functions.size();
-        List<List<Double>> cold = new ArrayList<>();
-        List<List<Double>> warm = new ArrayList<>();
-        for (int f = 0; f < n; f++) {
-            cold.add(new ArrayList<>());
-            warm.add(new ArrayList<>());
-        }
-        for (int i = 0; i < coldRuns; i++) {
-            for (int k = 0; k < n; k++) {
-                int f = (i + k) % n;
-                Function function = functions.get(f);
-                String event = sandbox.publishEvidence(SMALL, work);
-                try (Running running = Running.start(function, ric, sandbox, work.resolve(function.slug() + "-cold-" + i))) {
-                    LambdaRuntimeApi.Invocation invocation = running.api.invoke(event, Duration.ofSeconds(120));
-                    cold.get(f).add((System.nanoTime() - running.process.startedNanos()) / 1e6);
-                    running.requireSuccess(invocation);
-                }
-            }
-        }
+        List<List<Double>> cold = coldStarts(functions, ric, sandbox, work, coldRuns);
         List<Running> processes = new ArrayList<>();
         try {
             for (Function function : functions) {
                 processes.add(Running.started(function, ric, sandbox, work.resolve(function.slug() + "-warm"), work));
             }
-            for (int i = 0; i < WARM_UPS + warmRuns; i++) {
-                for (int k = 0; k < n; k++) {
-                    int f = (i + k) % n;
-                    String event = sandbox.publishEvidence(SMALL, work);
-                    long start = System.nanoTime();
-                    processes.get(f).requireSuccess(processes.get(f).api.invoke(event, Duration.ofSeconds(60)));
-                    if (i >= WARM_UPS) {
-                        warm.get(f).add((System.nanoTime() - start) / 1e6);
-                    }
-                }
-            }
+            warmTimes(processes, sandbox, work, WARM_UPS); // untimed
+            List<List<Double>> warm = warmTimes(processes, sandbox, work, warmRuns);
             List<Result> results = new ArrayList<>();
             for (int f = 0; f < n; f++) {
                 Running running = processes.get(f);
@@ -123,6 +97,54 @@ public final class LambdaBench {
                 running.close();
             }
         }
+    }
+
+    /**
+     * Cold starts, {@code runs} of each function, alternating (the first to go rotating): each a fresh process,
+     * timed from its start to its answer to one small object.
+     */
+    static List<List<Double>> coldStarts(List<Function> functions, List<Path> ric, BenchSandbox sandbox, Path work,
+                                         int runs) throws Exception {
+        int n = functions.size();
+        List<List<Double>> cold = emptyLists(n);
+        for (int i = 0; i < runs; i++) {
+            for (int k = 0; k < n; k++) {
+                int f = (i + k) % n;
+                Function function = functions.get(f);
+                String event = sandbox.publishEvidence(SMALL, work);
+                try (Running running = Running.start(function, ric, sandbox, work.resolve(function.slug() + "-cold-" + i))) {
+                    LambdaRuntimeApi.Invocation invocation = running.api.invoke(event, Duration.ofSeconds(120));
+                    cold.get(f).add((System.nanoTime() - running.process.startedNanos()) / 1e6);
+                    running.requireSuccess(invocation);
+                }
+            }
+        }
+        return cold;
+    }
+
+    /** {@code runs} invocations of each running function with a new small object, alternating, each timed. */
+    static List<List<Double>> warmTimes(List<Running> processes, BenchSandbox sandbox, Path work, int runs)
+            throws Exception {
+        int n = processes.size();
+        List<List<Double>> warm = emptyLists(n);
+        for (int i = 0; i < runs; i++) {
+            for (int k = 0; k < n; k++) {
+                int f = (i + k) % n;
+                String event = sandbox.publishEvidence(SMALL, work);
+                long start = System.nanoTime();
+                processes.get(f).requireSuccess(processes.get(f).api.invoke(event, Duration.ofSeconds(60)));
+                warm.get(f).add((System.nanoTime() - start) / 1e6);
+            }
+        }
+        return warm;
+    }
+
+    private static List<List<Double>> emptyLists(int n) {
+        List<List<Double>> lists = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            lists.add(new ArrayList<>());
+        }
+        return lists;
     }
 
     private static String table(List<Result> results, int coldRuns, int warmRuns, boolean https) throws java.io.IOException {
