@@ -58,8 +58,9 @@ public final class TokenProvider {
         if (status / 100 != 2) {
             if (status == 400 || status == 401 || status == 403 && !HyperproofClient.isQuota(response.body())) {
                 credentials.invalidate();
-                throw new HyperproofException("the Hyperproof token endpoint " + tokenUrl + " rejected client id '"
-                        + current.clientId() + "' (" + status + " " + HyperproofClient.errorMessage(response.body())
+                // neither the client id nor the secret is named: both are kept as SecureString parameters
+                throw new HyperproofException("the Hyperproof token endpoint " + tokenUrl + " rejected the client"
+                        + " credentials (" + status + " " + HyperproofClient.errorMessage(response.body())
                         + "); check the client id and secret in SSM and the API client in Hyperproof", status, false);
             }
             throw HyperproofClient.failure("request a Hyperproof token", response, clock);

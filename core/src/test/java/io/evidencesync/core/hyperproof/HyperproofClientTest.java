@@ -292,12 +292,13 @@ class HyperproofClientTest {
     }
 
     @Test
-    void shouldNeverPutTheSecretOrTheTokenIntoMessages() {
+    void shouldNeverPutTheClientCredentialsIntoMessages() {
         HYPERPROOF.emulator().faults().enqueue("POST", "/oauth/token", Fault.status(401, "{\"error\":\"invalid_client\"}"));
 
         assertThatThrownBy(() -> client.listControls(Deadline.none()))
                 .isInstanceOf(HyperproofException.class)
-                .hasMessageContaining(CLIENT_ID)
+                .hasMessageContaining("rejected the client credentials")
+                .hasMessageNotContaining(CLIENT_ID)
                 .hasMessageNotContaining(CLIENT_SECRET);
     }
 }

@@ -66,14 +66,18 @@ class TokenProviderTest {
     }
 
     @Test
-    void shouldNameTheRejectedClientAndTheTokenEndpointsReasonButNeverTheSecret() {
+    void shouldGiveTheTokenEndpointsReasonButNeverTheClientIdOrSecret() {
         HYPERPROOF.emulator().faults().enqueue("POST", "/oauth/token", Fault.status(401, "{\"error\":\"invalid_client\"}"));
+        String clientId = "client-7f3e9a2b41";
+        TokenProvider tokens = new TokenProvider(new UrlConnectionTransport(), HYPERPROOF.emulator().tokenUri(),
+                () -> new ClientCredentials(clientId, SECRET), CLOCK);
 
-        HyperproofException rejected = catchThrowableOfType(HyperproofException.class, () -> tokens(SECRET).token(Duration.ofSeconds(5)));
+        HyperproofException rejected = catchThrowableOfType(HyperproofException.class, () -> tokens.token(Duration.ofSeconds(5)));
 
         assertThat(rejected.retryable()).isFalse();
-        assertThat(rejected).hasMessageContaining("'id'").hasMessageContaining("(401 (invalid_client))");
-        assertThat(everything(rejected)).doesNotContain(SECRET);
+        assertThat(rejected).hasMessageContaining("rejected the client credentials (401 (invalid_client))")
+                .hasMessageContaining("check the client id and secret in SSM");
+        assertThat(everything(rejected)).doesNotContain(SECRET).doesNotContain(clientId);
     }
 
     @Test
