@@ -57,6 +57,7 @@ final class ObjectSync {
      * saves every first delivery a receipt read; from it, the receipt is read before the body is.
      */
     static final long READ_RECEIPT_FIRST_FROM_BYTES = 1024 * 1024;
+    private static final java.time.Duration LAMBDA_MAX_TIMEOUT = java.time.Duration.ofMinutes(15);
 
     private final BridgeConfig config;
     private final ObjectSpooler spooler;
@@ -201,11 +202,16 @@ final class ObjectSync {
 
     private Receipt claimReceipt(ObjectRef ref, Invocation invocation, EvidenceMetadata metadata, long size,
                                  Instant lastModified) {
+        Instant now = clock.instant();
+        long remaining = invocation.deadline().remainingMillis();
+        // the invocation's deadline, past which a retry may take the claim over (a Lambda runs 15 minutes at most;
+        // without a deadline, e.g. run in-process, only CLAIM_STALE_AFTER_SECONDS applies)
+        Instant expiresAt = remaining <= LAMBDA_MAX_TIMEOUT.toMillis() ? now.plusMillis(Math.max(0, remaining)) : null;
         return Receipt.claim(ref.bucket(), ref.key(), ref.versionId(), metadata.sha256(), size,
                 lastModified == null ? null : lastModified.toString(),
                 new BuildLink(metadata.runUrl(), metadata.manifestKey(), metadata.ciSystem(),
                         metadata.pipelineName(), metadata.runId(), metadata.runAttempt(), metadata.revision()),
-                claimTokens.get(), invocation.requestId(), clock.instant()).withSequencer(ref.sequencer());
+                claimTokens.get(), invocation.requestId(), now, expiresAt).withSequencer(ref.sequencer());
     }
 
     private static EvidenceMetadata contractMetadata(String key, Map<String, String> headers, Progress progress) {
@@ -456,8 +462,14 @@ final class ObjectSync {
     }
 
     private EvidenceException inFlight(Receipt receipt) {
+        Instant free = receipt.claimedAt() == null ? null : receipt.claimedAt().plus(config.staleClaimAfter());
+        if (receipt.claimExpiresAt() != null) {
+            Instant expired = receipt.claimExpiresAt().plus(Receipt.CLAIM_EXPIRY_MARGIN);
+            free = free == null || expired.isBefore(free) ? expired : free;
+        }
         return new EvidenceException("another invocation (request " + receipt.requestId() + ", claimed "
-                + receipt.claimedAt() + ") is syncing this object; failing this delivery so it is retried later");
+                + receipt.claimedAt() + ") is syncing this object; failing this delivery so it is retried later"
+                + " (should that invocation have crashed, a delivery after " + free + " takes the claim over)");
     }
 
     /**

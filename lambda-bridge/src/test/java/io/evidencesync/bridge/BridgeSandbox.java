@@ -174,6 +174,16 @@ final class BridgeSandbox implements AutoCloseable {
         return s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(bytes));
     }
 
+    static byte[] gzip(byte[] bytes) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(out)) {
+            gzip.write(bytes);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     static byte[] sha256(byte[] bytes) {
         var digest = Digests.sha256();
         digest.update(bytes);

@@ -2,6 +2,7 @@ package io.evidencesync.bridge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -20,7 +21,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -162,21 +162,7 @@ class FaultMatrixTest extends BridgeSandboxTest {
 
     @Test
     void shouldNotDoubleTheProofWhenRedeliveredAfterACrashBetweenUploadAndReceipt() throws IOException {
-        String event = evidence();
-        HYPERPROOF.emulator().faults().enqueue("POST", UPLOAD, Fault.acceptThenDropConnection());
-        RetryPolicy noRetries = new RetryPolicy(1, Duration.ofMillis(20), Duration.ofSeconds(5), Duration.ofSeconds(2),
-                Duration.ofSeconds(5));
-
-        assertThatThrownBy(() -> invoke(sandbox.bridge(noRetries, Clock.systemUTC()), event))
-                .isInstanceOf(BridgeFailureException.class);
-        assertThat(HYPERPROOF.emulator().proofs()).hasSize(1);
-        // what a crash leaves behind: the claim, never completed, now older than the function timeout
-        Receipt released = sandbox.receipt(receiptKey());
-        Receipt crashed = new Receipt(released.schema(), ReceiptStatus.CLAIMED, released.bucket(), released.key(),
-                released.versionId(), released.sha256(), released.size(), released.lastModified(), released.sequencer(),
-                released.build(), List.of(), null, released.claimToken(), "crashed-request",
-                Instant.now().minus(Duration.ofHours(1)), null, null, null);
-        sandbox.s3.putObject(b -> b.bucket(BridgeSandbox.BUCKET).key(receiptKey()), RequestBody.fromBytes(ReceiptCodec.toJson(crashed)));
+        String event = uploadThenCrash(Instant.now().minus(Duration.ofHours(1)), null); // a claim recording no deadline
 
         String result = invoke(sandbox.bridge(), event);
 
@@ -184,6 +170,57 @@ class FaultMatrixTest extends BridgeSandboxTest {
         assertSyncedOnce();
         assertThat(sandbox.receipt(receiptKey()).proofs()).singleElement()
                 .satisfies(p -> assertThat(p.action()).isEqualTo(ReceiptProof.ADOPTED));
+    }
+
+    /** Direct delivery retries after one and three minutes, long before CLAIM_STALE_AFTER_SECONDS (900) ends. */
+    @Test
+    void shouldTakeOverTheClaimOfACrashedInvocationOnceItsDeadlineHasPassed() throws IOException {
+        Instant now = Instant.now();
+        String event = uploadThenCrash(now.minus(Duration.ofMinutes(3)), now.minus(Duration.ofSeconds(61)));
+
+        String result = invoke(sandbox.bridge(), event);
+
+        assertThat(result).contains("\"synced\":1");
+        assertSyncedOnce();
+        assertThat(sandbox.receipt(receiptKey()).proofs()).singleElement()
+                .satisfies(p -> assertThat(p.action()).isEqualTo(ReceiptProof.ADOPTED));
+    }
+
+    @Test
+    void shouldLeaveAClaimAloneWhileItsInvocationMayStillRun() throws IOException {
+        Instant now = Instant.now();
+        String event = uploadThenCrash(now.minus(Duration.ofMinutes(3)), now.minus(Duration.ofSeconds(10)));
+
+        Throwable refused = catchThrowable(() -> invoke(sandbox.bridge(), event));
+
+        assertThat(HYPERPROOF.emulator().proofs()).hasSize(1);
+        Receipt untouched = sandbox.receipt(receiptKey());
+        assertThat(untouched.status()).isEqualTo(ReceiptStatus.CLAIMED);
+        assertThat(untouched.requestId()).isEqualTo("crashed-request");
+        assertThat(refused).isInstanceOf(BridgeFailureException.class).hasMessageContaining("is syncing this object;"
+                + " failing this delivery so it is retried later (should that invocation have crashed, a delivery after "
+                + untouched.claimExpiresAt().plus(Receipt.CLAIM_EXPIRY_MARGIN) + " takes the claim over)");
+    }
+
+    /**
+     * Uploads the proof, then leaves what a crash between upload and receipt leaves behind: the claim, never
+     * completed, made at {@code claimedAt} by an invocation whose deadline was {@code expiresAt} (null: unrecorded).
+     */
+    private String uploadThenCrash(Instant claimedAt, Instant expiresAt) throws IOException {
+        String event = evidence();
+        HYPERPROOF.emulator().faults().enqueue("POST", UPLOAD, Fault.acceptThenDropConnection());
+        RetryPolicy noRetries = new RetryPolicy(1, Duration.ofMillis(20), Duration.ofSeconds(5), Duration.ofSeconds(2),
+                Duration.ofSeconds(5));
+        assertThatThrownBy(() -> invoke(sandbox.bridge(noRetries, Clock.systemUTC()), event))
+                .isInstanceOf(BridgeFailureException.class);
+        assertThat(HYPERPROOF.emulator().proofs()).hasSize(1);
+        Receipt released = sandbox.receipt(receiptKey());
+        Receipt crashed = new Receipt(released.schema(), ReceiptStatus.CLAIMED, released.bucket(), released.key(),
+                released.versionId(), released.sha256(), released.size(), released.lastModified(), released.sequencer(),
+                released.build(), List.of(), null, released.claimToken(), "crashed-request", claimedAt, expiresAt,
+                null, null, null);
+        sandbox.s3.putObject(b -> b.bucket(BridgeSandbox.BUCKET).key(receiptKey()), RequestBody.fromBytes(ReceiptCodec.toJson(crashed)));
+        return event;
     }
 
     @Test
@@ -205,7 +242,7 @@ class FaultMatrixTest extends BridgeSandboxTest {
     void shouldFailARedeliveryWhileAnotherInvocationHoldsAFreshClaim() throws IOException {
         String event = evidence();
         Receipt claim = Receipt.claim(BridgeSandbox.BUCKET, key, put.versionId(), "ab".repeat(32), 1, null, null,
-                "other-token", "other-request", Instant.now());
+                "other-token", "other-request", Instant.now(), Instant.now().plusSeconds(60));
         sandbox.s3.putObject(b -> b.bucket(BridgeSandbox.BUCKET).key(receiptKey()), RequestBody.fromBytes(ReceiptCodec.toJson(claim)));
 
         assertThatThrownBy(() -> invoke(sandbox.bridge(), event)).isInstanceOf(BridgeFailureException.class)
@@ -369,7 +406,7 @@ class FaultMatrixTest extends BridgeSandboxTest {
         switch (poison) {
             case "malformed-json" -> putWithGoodChecksum("{\"resourceLogs\": [".getBytes(StandardCharsets.UTF_8), null);
             case "truncated-gzip" -> {
-                byte[] gzip = gzip(valid);
+                byte[] gzip = BridgeSandbox.gzip(valid);
                 putWithGoodChecksum(java.util.Arrays.copyOf(gzip, gzip.length / 2), null);
             }
             case "empty" -> putWithGoodChecksum(new byte[0], null);
@@ -455,14 +492,6 @@ class FaultMatrixTest extends BridgeSandboxTest {
     private void putWithGoodChecksum(byte[] bytes, String override) {
         sandbox.putEvidence(key, bytes, override, io.evidencesync.core.publish.Digests.hex(BridgeSandbox.sha256(bytes)),
                 EvidenceFormat.OTLP_JSON);
-    }
-
-    private static byte[] gzip(byte[] bytes) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
-            gzip.write(bytes);
-        }
-        return out.toByteArray();
     }
 
     private static InputStream zeros(long size) {

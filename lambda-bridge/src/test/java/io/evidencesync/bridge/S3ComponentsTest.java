@@ -66,7 +66,7 @@ class S3ComponentsTest {
         private final ReceiptStore store = new ReceiptStore(signed);
 
         private Receipt claim(String token) {
-            return Receipt.claim(BUCKET, "evidence/a.json", "v1", "ab".repeat(32), 1, null, null, token, "req", Instant.now());
+            return Receipt.claim(BUCKET, "evidence/a.json", "v1", "ab".repeat(32), 1, null, null, token, "req", Instant.now(), null);
         }
 
         @Test

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import com.google.gson.JsonObject;
 
 import io.evidencesync.core.contract.EvidenceContract;
+import io.evidencesync.core.publish.Digests;
 import io.evidencesync.core.receipt.Receipt;
 import io.evidencesync.core.receipt.ReceiptKeys;
 import io.evidencesync.core.receipt.ReceiptProof;
@@ -86,6 +87,25 @@ class S3EventHandlerTest extends BridgeSandboxTest {
         assertThat(event).contains("manual/my+scan%2Bv2%3Afinal.json");
         assertThat(HYPERPROOF.emulator().proofsForControl(sandbox.otherControl)).singleElement()
                 .satisfies(p -> assertThat(p.latest().filename()).endsWith("__my scan+v2:final.json"));
+    }
+
+    @Test
+    void shouldRouteGzipEvidenceByItsContentAndUploadTheStoredBytesAsGzip() throws IOException {
+        byte[] stored = BridgeSandbox.gzip(BridgeSandbox.resource("otlp-logs-with-control.json"));
+        String key = BridgeSandbox.evidenceKey("reports/otlp.json.gz");
+        PutObjectResponse put = sandbox.putEvidence(key, stored, null);
+
+        String result = invoke(new S3EventHandler(sandbox.bridge()), sandbox.eventFor(key));
+
+        assertThat(result).contains("\"synced\":1");
+        // routed to the mapped control through compliance.control.id inside the compressed records
+        assertThat(HYPERPROOF.emulator().proofsForControl(sandbox.control)).singleElement().satisfies(proof -> {
+            assertThat(proof.latest().contentType()).isEqualTo("application/gzip");
+            assertThat(proof.latest().size()).isEqualTo(stored.length);
+            assertThat(proof.latest().sha256()).isEqualTo(Digests.hex(BridgeSandbox.sha256(stored)));
+        });
+        assertThat(sandbox.receipt(EvidenceContract.receiptKey("evidence-sync-receipts", key, put.versionId())).sha256())
+                .isEqualTo(Digests.hex(BridgeSandbox.sha256(stored)));
     }
 
     @Test

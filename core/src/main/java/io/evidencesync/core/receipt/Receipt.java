@@ -26,6 +26,7 @@ import java.util.List;
  * @param claimToken        a random token of the invocation that claimed the object
  * @param requestId         the Lambda request id of that invocation
  * @param claimedAt         when it was claimed
+ * @param claimExpiresAt    when the claiming invocation's time ran out (its Lambda deadline), or null when unknown
  * @param syncedAt          when it was synced, or null
  * @param error             why the last attempt failed ({@link ReceiptStatus#FAILED}), or null
  * @param supersededBy      for {@link ReceiptStatus#SUPERSEDED}: the newer version synced before this one arrived
@@ -46,6 +47,7 @@ public record Receipt(
         String claimToken,
         String requestId,
         Instant claimedAt,
+        Instant claimExpiresAt,
         Instant syncedAt,
         String error,
         Supersession supersededBy) {
@@ -63,28 +65,34 @@ public record Receipt(
         }
     }
 
+    /**
+     * How long after its invocation's deadline a claim is still respected: covers the clocks of two Lambda hosts,
+     * and stays below the minute Lambda waits before retrying an asynchronous invocation.
+     */
+    public static final Duration CLAIM_EXPIRY_MARGIN = Duration.ofSeconds(30);
+
     public Receipt {
         proofs = proofs == null ? List.of() : List.copyOf(proofs);
     }
 
-    /** A fresh claim. */
+    /** A fresh claim by an invocation whose time runs out at {@code expiresAt} (null: unknown). */
     public static Receipt claim(String bucket, String key, String versionId, String sha256, long size,
                                 String lastModified, BuildLink build, String claimToken, String requestId,
-                                Instant now) {
+                                Instant now, Instant expiresAt) {
         return new Receipt(ReceiptCodec.SCHEMA, ReceiptStatus.CLAIMED, bucket, key, versionId, sha256, size,
-                lastModified, null, build, List.of(), null, claimToken, requestId, now, null, null, null);
+                lastModified, null, build, List.of(), null, claimToken, requestId, now, expiresAt, null, null, null);
     }
 
     /** This receipt for the version delivered by an event with {@code eventSequencer} (null: none). */
     public Receipt withSequencer(String eventSequencer) {
         return new Receipt(schema, status, bucket, key, versionId, sha256, size, lastModified, eventSequencer, build,
-                proofs, previousVersionId, claimToken, requestId, claimedAt, syncedAt, error, supersededBy);
+                proofs, previousVersionId, claimToken, requestId, claimedAt, claimExpiresAt, syncedAt, error, supersededBy);
     }
 
     /** This claim, completed. */
     public Receipt synced(List<ReceiptProof> madeProofs, String previous, Instant now) {
         return new Receipt(schema, ReceiptStatus.SYNCED, bucket, key, versionId, sha256, size, lastModified, sequencer,
-                build, madeProofs, previous, claimToken, requestId, claimedAt, now, null, null);
+                build, madeProofs, previous, claimToken, requestId, claimedAt, claimExpiresAt, now, null, null);
     }
 
     /**
@@ -93,7 +101,7 @@ public record Receipt(
      */
     public Receipt superseded(Receipt newer, Instant now) {
         return new Receipt(schema, ReceiptStatus.SUPERSEDED, bucket, key, versionId, sha256, size, lastModified,
-                sequencer, build, List.of(), null, claimToken, requestId, claimedAt, now, null,
+                sequencer, build, List.of(), null, claimToken, requestId, claimedAt, claimExpiresAt, now, null,
                 new Supersession(newer.versionId(), newer.sequencer(),
                         newer.proofs().stream().map(ReceiptProof::proofId).toList()));
     }
@@ -101,7 +109,7 @@ public record Receipt(
     /** This claim, released after a failure; {@code partial} lists proofs made before it. */
     public Receipt failed(List<ReceiptProof> partial, String previous, String reason) {
         return new Receipt(schema, ReceiptStatus.FAILED, bucket, key, versionId, sha256, size, lastModified, sequencer,
-                build, partial, previous, claimToken, requestId, claimedAt, null, reason, null);
+                build, partial, previous, claimToken, requestId, claimedAt, claimExpiresAt, null, reason, null);
     }
 
     public boolean isSynced() {
@@ -109,8 +117,15 @@ public record Receipt(
     }
 
 
-    /** True for a claim older than {@code staleAfter}: its invocation has certainly ended. */
+    /**
+     * True for a claim whose invocation has certainly ended: its deadline passed more than
+     * {@link #CLAIM_EXPIRY_MARGIN} ago, or (for a claim that records no deadline) it is older than {@code staleAfter}.
+     */
     public boolean isStaleClaim(Instant now, Duration staleAfter) {
-        return status == ReceiptStatus.CLAIMED && (claimedAt == null || claimedAt.plus(staleAfter).isBefore(now));
+        if (status != ReceiptStatus.CLAIMED) {
+            return false;
+        }
+        return claimedAt == null || claimedAt.plus(staleAfter).isBefore(now)
+                || claimExpiresAt != null && claimExpiresAt.plus(CLAIM_EXPIRY_MARGIN).isBefore(now);
     }
 }

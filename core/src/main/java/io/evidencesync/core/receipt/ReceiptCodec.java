@@ -135,6 +135,7 @@ public final class ReceiptCodec {
         string(out, "claimToken", r.claimToken());
         string(out, "requestId", r.requestId());
         string(out, "claimedAt", r.claimedAt() == null ? null : r.claimedAt().toString());
+        string(out, "claimExpiresAt", r.claimExpiresAt() == null ? null : r.claimExpiresAt().toString());
         string(out, "syncedAt", r.syncedAt() == null ? null : r.syncedAt().toString());
         string(out, "error", r.error());
         if (r.supersededBy() != null) {
@@ -159,7 +160,7 @@ public final class ReceiptCodec {
         long size = 0;
         BuildLink build = null;
         List<ReceiptProof> proofs = List.of();
-        Instant claimedAt = null, syncedAt = null;
+        Instant claimedAt = null, claimExpiresAt = null, syncedAt = null;
         Receipt.Supersession supersededBy = null;
         in.beginObject();
         while (in.hasNext()) {
@@ -179,6 +180,7 @@ public final class ReceiptCodec {
                 case "claimToken" -> claimToken = nextString(in);
                 case "requestId" -> requestId = nextString(in);
                 case "claimedAt" -> claimedAt = instant(nextString(in));
+                case "claimExpiresAt" -> claimExpiresAt = instant(nextString(in));
                 case "syncedAt" -> syncedAt = instant(nextString(in));
                 case "error" -> error = nextString(in);
                 case "supersededBy" -> supersededBy = isNull(in) ? null : readSupersession(in);
@@ -187,7 +189,7 @@ public final class ReceiptCodec {
         }
         in.endObject();
         return new Receipt(schema, status, bucket, key, versionId, sha256, size, lastModified, sequencer, build, proofs,
-                previousVersionId, claimToken, requestId, claimedAt, syncedAt, error, supersededBy);
+                previousVersionId, claimToken, requestId, claimedAt, claimExpiresAt, syncedAt, error, supersededBy);
     }
 
     private static BuildLink readBuild(JsonReader in) throws IOException {

@@ -19,7 +19,7 @@ class ReceiptCodecTest {
 
     private static Receipt claim() {
         return Receipt.claim("evidence", "evidence/gh/p/1/1/files/a.json", "v1", "ab".repeat(32), 42,
-                "2026-11-27T09:59:00Z", BUILD, "token-1", "req-1", NOW);
+                "2026-11-27T09:59:00Z", BUILD, "token-1", "req-1", NOW, NOW.plusSeconds(120));
     }
 
     @Test
@@ -76,6 +76,23 @@ class ReceiptCodecTest {
         assertThat(claim().isStaleClaim(NOW.plusSeconds(60), Duration.ofMinutes(15))).isFalse();
         assertThat(claim().isStaleClaim(NOW.plusSeconds(901), Duration.ofMinutes(15))).isTrue();
         assertThat(claim().synced(List.of(), null, NOW).isStaleClaim(NOW.plusSeconds(9999), Duration.ofMinutes(15))).isFalse();
+    }
+
+    @Test
+    void shouldTreatAClaimAsStaleOnceItsInvocationsDeadlineAndTheMarginHavePassed() {
+        // claimed at NOW by an invocation with a 120 s deadline; the margin is 30 s
+        assertThat(claim().isStaleClaim(NOW.plusSeconds(150), Duration.ofMinutes(15))).isFalse();
+        assertThat(claim().isStaleClaim(NOW.plusSeconds(151), Duration.ofMinutes(15))).isTrue();
+        Receipt noDeadline = Receipt.claim("evidence", "k", "v1", "ab".repeat(32), 1, null, BUILD, "t", "r", NOW, null);
+        assertThat(noDeadline.isStaleClaim(NOW.plusSeconds(151), Duration.ofMinutes(15))).isFalse();
+    }
+
+    @Test
+    void shouldKeepTheClaimsDeadlineThroughTheCodecAndLaterStates() {
+        Receipt failed = ReceiptCodec.fromJson("k", ReceiptCodec.toJson(claim().failed(List.of(), null, "boom")));
+
+        assertThat(failed.claimExpiresAt()).isEqualTo(NOW.plusSeconds(120));
+        assertThat(ReceiptCodec.fromJson("k", ReceiptCodec.toJson(claim())).claimExpiresAt()).isEqualTo(NOW.plusSeconds(120));
     }
 
     @Test
