@@ -82,7 +82,7 @@ public final class PipelineDemo {
         }
         out.println("   manifest " + published.s3Uri(published.manifestKey()));
 
-        step("2. S3 sends ObjectCreated events (as S3 → SQS → Lambda would deliver them)");
+        step("2. S3 sends ObjectCreated events (delivered to the function directly, as an S3 event notification does)");
         List<String> events = events();
         out.println("   " + events.size() + " events, the first:");
         out.println(indent(events.get(0)));
