@@ -34,6 +34,7 @@ class CiDetectionTest {
     void setUp() throws IOException {
         s3 = Sandbox.client(SANDBOX.s3());
         env = new HashMap<>(Sandbox.awsEnvironment(SANDBOX.s3()));
+        env.put("EVIDENCE_PATH", "build/**/*.json");
         Sandbox.copyFixture("otlp-logs-with-control.json", workspace.resolve("build/evidence/otlp.json"));
     }
 

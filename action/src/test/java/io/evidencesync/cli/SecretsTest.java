@@ -35,6 +35,7 @@ class SecretsTest {
     void setUp() throws IOException {
         env = new HashMap<>(Sandbox.gitHubEnvironment(workspace, runnerTemp));
         env.putAll(Sandbox.awsEnvironment(SANDBOX.s3()));
+        env.put("EVIDENCE_PATH", "evidence/*.json");
         Sandbox.copyFixture("otlp-logs-with-control.json", workspace.resolve("evidence/otlp.json"));
         Files.writeString(workspace.resolve("evidence/bad.json"), "{nope");
     }

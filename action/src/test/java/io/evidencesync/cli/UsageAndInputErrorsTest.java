@@ -33,6 +33,7 @@ class UsageAndInputErrorsTest {
         env.put("BUILD_URL", "https://ci.example/job/app/1/");
         env.put("JOB_NAME", "app");
         env.put("BUILD_NUMBER", "1");
+        env.put("EVIDENCE_PATH", "**/*.json");
         Sandbox.copyFixture("ocsf-scan-activity.json", workspace.resolve("scan.json"));
     }
 
@@ -64,6 +65,7 @@ class UsageAndInputErrorsTest {
             --bucket=b --concurrency=0                     | --concurrency: must be between 1 and 256
             --bucket=ab                                    | bucket: 'ab' is not a valid S3 bucket name
             --dry-run                                      | --bucket (action input bucket, EVIDENCE_BUCKET) is required
+            --bucket=b --path=,                            | --path (action input path, EVIDENCE_PATH) is required: name the evidence files
             """)
     void shouldExitWithUsageAndNameTheSetting(String args, String message) {
         CliRun run = CliRun.run(env, workspace, ("publish " + args.strip()).split(" "));
@@ -72,6 +74,17 @@ class UsageAndInputErrorsTest {
         assertThat(run.err()).startsWith("evidence-sync publish: ").contains(message)
                 .contains("Try 'evidence-sync publish --help' for the options.");
         assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void shouldRequireThePathsSinceAWholeCheckoutHoldsJsonThatIsNotEvidence() {
+        env.remove("EVIDENCE_PATH");
+
+        CliRun run = CliRun.run(env, workspace, "publish", "--bucket", "evidence", "--dry-run", "--region", "us-east-1");
+
+        assertThat(run.exit()).isEqualTo(EvidenceSyncCli.USAGE);
+        assertThat(run.err()).contains("--path (action input path, EVIDENCE_PATH) is required: name the evidence files,"
+                + " e.g. 'reports/**/*.json'");
     }
 
     @Test

@@ -48,8 +48,8 @@ public final class PublishCommand implements Callable<Integer> {
     String region;
 
     @Option(names = "--path", paramLabel = "<glob>",
-            description = {"Ant-style include pattern, repeatable; commas and new lines separate several "
-                    + "(default: **/*.json, **/*.jsonl, **/*.json.gz, **/*.jsonl.gz). Env: EVIDENCE_PATH."})
+            description = {"Ant-style include pattern, repeatable; commas and new lines separate several, e.g. "
+                    + "reports/**/*.json. Required (or env EVIDENCE_PATH)."})
     List<String> paths;
 
     @Option(names = "--exclude", paramLabel = "<glob>", description = "Exclude pattern, same forms. Env: EVIDENCE_EXCLUDE.")

@@ -10,6 +10,7 @@ import java.util.Locale;
 import io.evidencesync.cli.CliContext;
 import io.evidencesync.cli.UsageException;
 import io.evidencesync.core.EvidenceException;
+import io.evidencesync.core.discovery.EvidenceDiscovery;
 import io.evidencesync.core.contract.EvidenceContract;
 import io.evidencesync.core.discovery.IfNoFilesFound;
 import io.evidencesync.core.publish.Encryption;
@@ -70,9 +71,17 @@ public record PublishSettings(String bucket, String prefix, String region, List<
         if (command.concurrency < 1 || command.concurrency > 256) {
             throw new UsageException("--concurrency: must be between 1 and 256, was " + command.concurrency);
         }
-        return new PublishSettings(bucket.strip(), prefix, region, source.list("--path", command.paths),
-                source.list("--exclude", command.excludes), baseDirectory(source, command, context), ifNoFilesFound,
-                source.text("--control", command.control), endpoint(source.text("--endpoint-url", command.endpointUrl)),
+        Path baseDirectory = baseDirectory(source, command, context);
+        URI endpoint = endpoint(source.text("--endpoint-url", command.endpointUrl));
+        List<String> paths = source.list("--path", command.paths);
+        if (EvidenceDiscovery.splitPatterns(paths).isEmpty()) {
+            // no default: a whole checkout also holds JSON that is not evidence (package.json, tsconfig.json), and
+            // validation would refuse the run for it
+            throw new UsageException(ActionEnvironment.describe("--path") + " is required: name the evidence files,"
+                    + " e.g. 'reports/**/*.json' (patterns relative to the base directory)");
+        }
+        return new PublishSettings(bucket.strip(), prefix, region, paths, source.list("--exclude", command.excludes),
+                baseDirectory, ifNoFilesFound, source.text("--control", command.control), endpoint,
                 source.bool("--path-style", command.pathStyle, false), encryption, validate,
                 source.bool("--dry-run", command.dryRun, false), command.concurrency);
     }
