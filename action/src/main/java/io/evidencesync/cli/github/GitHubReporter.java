@@ -100,7 +100,12 @@ public final class GitHubReporter implements PublishReporter {
         plain.finished(result);
         Path output = file("GITHUB_OUTPUT");
         if (output != null) {
-            GitHubFiles.appendOutput(output, "objects", objectsJson(result));
+            Listed listed = objectsJson(result, OBJECTS_LIMIT_BYTES);
+            if (listed.count() < result.objects().size()) {
+                warning("the objects output lists " + listed.count() + " of " + result.objects().size() + " objects:"
+                        + " GitHub limits a step output to 1 MB. The run manifest (output manifest-key) lists every object.");
+            }
+            GitHubFiles.appendOutput(output, "objects", listed.json());
             GitHubFiles.appendOutput(output, "manifest-key", result.manifestKey() == null ? "" : result.manifestKey());
             GitHubFiles.appendOutput(output, "count", Integer.toString(result.objects().size()));
         }
@@ -128,8 +133,41 @@ public final class GitHubReporter implements PublishReporter {
         }
     }
 
-    /** The {@code objects} output: key, versionId, sha256, size, path and controls of every object. */
-    static String objectsJson(PublishResult result) {
+    /** The {@code objects} output stays under GitHub's 1 MB per output, with room left for the others. */
+    static final int OBJECTS_LIMIT_BYTES = 900 * 1024;
+
+    /** The {@code objects} output as written, and how many objects it lists. */
+    record Listed(String json, int count) {
+    }
+
+    /**
+     * The {@code objects} output: key, versionId, sha256, size, path and controls of each object, in key order; as
+     * many as fit in {@code limitBytes} of UTF-8 (all of them, unless a run publishes thousands of files).
+     */
+    static Listed objectsJson(PublishResult result, int limitBytes) {
+        List<Map<String, Object>> all = entries(result);
+        String json = GSON.toJson(all);
+        if (utf8Length(json) <= limitBytes) {
+            return new Listed(json, all.size());
+        }
+        int fits = 0; // the longest prefix that fits: binary search over its length
+        int tooMany = all.size();
+        while (tooMany - fits > 1) {
+            int middle = (fits + tooMany) >>> 1;
+            if (utf8Length(GSON.toJson(all.subList(0, middle))) <= limitBytes) {
+                fits = middle;
+            } else {
+                tooMany = middle;
+            }
+        }
+        return new Listed(GSON.toJson(all.subList(0, fits)), fits);
+    }
+
+    private static int utf8Length(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+
+    private static List<Map<String, Object>> entries(PublishResult result) {
         List<Map<String, Object>> objects = new ArrayList<>();
         for (PublishedObject object : result.objects()) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -141,7 +179,7 @@ public final class GitHubReporter implements PublishReporter {
             entry.put("controls", List.copyOf(object.summary().controls()));
             objects.add(entry);
         }
-        return GSON.toJson(objects);
+        return objects;
     }
 
     /** Annotations want the file relative to the workspace (that is how GitHub links them to the diff). */

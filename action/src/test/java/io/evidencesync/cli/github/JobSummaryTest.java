@@ -48,7 +48,7 @@ class JobSummaryTest {
         assertThat(JobSummary.cell("a|b_<script>*x*\n[y](z)")).isEqualTo("a\\|b\\_&lt;script&gt;\\*x\\* \\[y\\](z)");
     }
 
-    private static PublishResult result(int files) {
+    static PublishResult result(int files) {
         List<PublishedObject> objects = new ArrayList<>();
         for (int i = 0; i < files; i++) {
             String path = "reports/scan-" + i + ".json";
