@@ -94,6 +94,17 @@ class ActionMetadataTest {
         assertThat(steps()).allSatisfy(step -> assertThat((String) step.get("run")).doesNotContain("${{"));
     }
 
+    /**
+     * The release pin lives only in a tag's own commit (action/prepare-release.sh): on a branch, dist/ holding a pin
+     * would make {@code @main} and {@code uses: ./action} quietly run the last release instead of their own code.
+     */
+    @Test
+    void shouldKeepTheReleasePinOffBranchesSoThatTheyBuildTheirOwnCode() throws IOException {
+        try (var files = Files.list(ACTION_YML.resolveSibling("dist"))) {
+            assertThat(files.map(file -> file.getFileName().toString())).containsExactly("README.md");
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Map<String, Object>> inputs() {
         return (Map<String, Map<String, Object>>) action.get("inputs");
