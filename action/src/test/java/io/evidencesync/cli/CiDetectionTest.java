@@ -48,6 +48,7 @@ class CiDetectionTest {
         env.put("JENKINS_URL", "https://ci.acme.example/");
         env.put("BUILD_URL", "https://ci.acme.example/job/platform/job/app/job/PR-7/12/");
         env.put("JOB_NAME", "platform/app/PR-7");
+        env.put("JOB_URL", "https://ci.acme.example/job/platform/job/app/job/PR-7/");
         env.put("BUILD_NUMBER", "12");
         env.put("GIT_COMMIT", "abc123");
         env.put("GIT_URL", "https://github.com/acme/app.git");
@@ -68,6 +69,7 @@ class CiDetectionTest {
                 .containsEntry("cicd.pipeline.run.id", "12")
                 .containsEntry("cicd.pipeline.run.attempt", "1")
                 .containsEntry("cicd.pipeline.run.url.full", "https://ci.acme.example/job/platform/job/app/job/PR-7/12/")
+                .containsEntry("cicd.pipeline.task.run.url.full", "https://ci.acme.example/job/platform/job/app/job/PR-7/")
                 .containsEntry("vcs.repository.url.full", "https://github.com/acme/app")
                 .containsEntry("vcs.ref.head.revision", "abc123")
                 .containsEntry("vcs.ref.head.name", "PR-7")

@@ -28,6 +28,7 @@ final class Jenkins implements CiSystem {
         draft.runId = context.get("BUILD_NUMBER");
         draft.runAttempt = "1";
         draft.runUrl = context.get("BUILD_URL");
+        draft.jobUrl = context.get("JOB_URL"); // what the plugin records too
         draft.taskName = context.get("STAGE_NAME");
         draft.repositoryUrl = context.get("GIT_URL");
         draft.revision = context.get("GIT_COMMIT");
