@@ -28,7 +28,7 @@ public final class LambdaAb {
         List<LambdaBench.Function> builds = List.of(
                 new LambdaBench.Function("A", Path.of(args[0]).toAbsolutePath(), HANDLER, LambdaBench.deployedEnvironment()),
                 new LambdaBench.Function("B", Path.of(args[1]).toAbsolutePath(), HANDLER, LambdaBench.deployedEnvironment()));
-        int warmUps = args.length > 2 ? Integer.parseInt(args[2]) : 60;
+        int warmUps = args.length > 2 ? Integer.parseInt(args[2]) : LambdaBench.WARM_UPS;
         int timed = args.length > 3 ? Integer.parseInt(args[3]) : 100;
         Path work = Files.createTempDirectory("lambda-ab");
         BenchTls tls = "1".equals(System.getenv("TLS")) ? BenchTls.create(work.resolve("tls")) : null; // as lambda-bench.sh
@@ -49,7 +49,9 @@ public final class LambdaAb {
             List<LambdaBench.Running> running = List.of(a, b);
             LambdaBench.warmTimes(running, sandbox, work, warmUps); // untimed
             long[] cpuAtStart = {cpuMillis(a.process.pid()), cpuMillis(b.process.pid())};
+            LambdaBench.Jit jit = LambdaBench.Jit.start();
             times = LambdaBench.warmTimes(running, sandbox, work, timed);
+            System.out.println("during the timed runs the stand-ins' JIT compiled for " + jit.stop());
             if (sandbox.https()) {
                 System.out.println("TLS connections accepted (S3, SSM, Hyperproof): " + sandbox.connectionsAccepted());
             }

@@ -1,5 +1,6 @@
 package io.evidencesync.bench.lambda;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,10 +25,12 @@ import io.evidencesync.sandbox.lambda.RicProcess;
  */
 public final class LambdaBench {
     /**
-     * Invocations before the warm ones are timed: the function's paths, and the stand-ins' (S3Proxy answers a small
-     * request in 6-10 ms for its first few hundred requests and in 2-3 ms after), are compiled by then.
+     * Untimed invocations of each function before the warm ones are timed. The functions' own paths are compiled
+     * after a few dozen (C1 only), but the stand-ins' are not: S3Proxy and the emulators run in this JVM, whose C2
+     * keeps compiling their paths on the same two cores for hundreds of requests (with 60 warm-ups, the median of
+     * both functions was 8-10 ms higher). Real S3 and Hyperproof compile nothing on the function's cores.
      */
-    private static final int WARM_UPS = Integer.getInteger("bench.warmUps", 60);
+    static final int WARM_UPS = Integer.getInteger("bench.warmUps", 500);
     private static final List<String> RUNTIME_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
             "-XX:+UseSerialGC", "-Xshare:auto", "-Xmx768m", "-Xmn32m", "-Dsun.net.httpserver.nodelay=true");
     static final int SMALL = 100 * 1024;
@@ -49,13 +52,13 @@ public final class LambdaBench {
                         deployedEnvironment()),
                 new Function("plain handler", peerJar, "io.evidencesync.bench.lambda.PlainHandler::handleRequest", Map.of()),
                 new Function("empty handler", peerJar, "io.evidencesync.bench.lambda.EmptyHandler::handleRequest", Map.of()));
-        List<Result> results;
+        Measured measured;
         // TLS=1: every stand-in reached over HTTPS, as production reaches S3, SSM and Hyperproof
         boolean https = "1".equals(System.getenv("TLS"));
         try (BenchSandbox sandbox = BenchSandbox.start(https ? BenchTls.create(work.resolve("tls")) : null)) {
-            results = measure(functions, ric, sandbox, work, coldRuns, warmRuns);
+            measured = measure(functions, ric, sandbox, work, coldRuns, warmRuns);
         }
-        String table = table(results, coldRuns, warmRuns, https);
+        String table = table(measured, coldRuns, warmRuns, https);
         System.out.println(table);
         Path out = Path.of("bench", "results", "lambda-" + LocalDate.now() + (https ? "-https" : "") + ".md");
         if (Files.isDirectory(out.getParent())) {
@@ -69,7 +72,7 @@ public final class LambdaBench {
      * first rotates), so that neither the stand-ins' own warm-up (S3Proxy and the emulators run in this JVM, whose
      * JIT keeps compiling for a while) nor other load on the machine favours the function measured later.
      */
-    private static List<Result> measure(List<Function> functions, List<Path> ric, BenchSandbox sandbox, Path work,
+    private static Measured measure(List<Function> functions, List<Path> ric, BenchSandbox sandbox, Path work,
                                         int coldRuns, int warmRuns) throws Exception {
         int n = functions.size();
         List<List<Double>> cold = coldStarts(functions, ric, sandbox, work, coldRuns);
@@ -79,7 +82,10 @@ public final class LambdaBench {
                 processes.add(Running.started(function, ric, sandbox, work.resolve(function.slug() + "-warm"), work));
             }
             warmTimes(processes, sandbox, work, WARM_UPS); // untimed
+            Jit jit = Jit.start();
             List<List<Double>> warm = warmTimes(processes, sandbox, work, warmRuns);
+            String standIns = WARM_UPS + " warm-ups of each function (during the timed runs, the stand-ins' JIT compiled for "
+                    + jit.stop() + ")";
             List<Result> results = new ArrayList<>();
             for (int f = 0; f < n; f++) {
                 Running running = processes.get(f);
@@ -91,7 +97,7 @@ public final class LambdaBench {
                 results.add(new Result(functions.get(f).name, median(cold.get(f)), median(warm.get(f)), heapGrowth,
                         Files.size(functions.get(f).jar)));
             }
-            return results;
+            return new Measured(results, standIns);
         } finally {
             for (Running running : processes) {
                 running.close();
@@ -122,6 +128,19 @@ public final class LambdaBench {
         return cold;
     }
 
+    /** This JVM's JIT compilation time over a stretch of wall time. */
+    record Jit(long compileMillisAtStart, long startNanos) {
+        static Jit start() {
+            return new Jit(ManagementFactory.getCompilationMXBean().getTotalCompilationTime(), System.nanoTime());
+        }
+
+        String stop() {
+            long wallMillis = (System.nanoTime() - startNanos) / 1_000_000;
+            long compiled = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compileMillisAtStart;
+            return compiled + " ms in " + wallMillis + " ms of wall time";
+        }
+    }
+
     /** {@code runs} invocations of each running function with a new small object, alternating, each timed. */
     static List<List<Double>> warmTimes(List<Running> processes, BenchSandbox sandbox, Path work, int runs)
             throws Exception {
@@ -147,7 +166,8 @@ public final class LambdaBench {
         return lists;
     }
 
-    private static String table(List<Result> results, int coldRuns, int warmRuns, boolean https) throws java.io.IOException {
+    private static String table(Measured measured, int coldRuns, int warmRuns, boolean https) throws java.io.IOException {
+        List<Result> results = measured.results();
         String bridgeOptions = deployedEnvironment().get("JAVA_TOOL_OPTIONS");
         Result bridge = results.get(0);
         Result peer = results.get(1);
@@ -161,7 +181,7 @@ public final class LambdaBench {
                 .append(https ? ", each reached over HTTPS (TLS fronts on loopback; the functions trust a copy of the JDK's cacerts plus the"
                         + " stand-ins' certificate, so the whole trust store is read as in production). " : " over plain HTTP. ")
                 .append("Cold: process start to first response, median of ").append(coldRuns).append(". Warm: one 100 KB object, median of ")
-                .append(warmRuns).append(" after ").append(WARM_UPS).append(" warm-ups (which also warm the stand-ins' own JIT). The functions'")
+                .append(warmRuns).append(" after ").append(measured.standIns()).append(". The functions'")
                 .append(" cold runs alternate, and so do their warm invocations (three processes up at once, the first to go rotating). Heap: largest after-GC live heap while processing a ")
                 .append(LARGE / (1024 * 1024)).append(" MiB object, minus the baseline. The empty handler (reads the event, answers {}, no AWS or HTTP call)")
                 .append(" is the floor: what the JVM, the runtime interface client and the runtime API stand-in cost here.\n\n")
@@ -209,6 +229,9 @@ public final class LambdaBench {
         String slug() {
             return name.replace(' ', '-');
         }
+    }
+
+    private record Measured(List<Result> results, String standIns) {
     }
 
     private record Result(String name, double coldMs, double warmMs, double heapGrowthMib, long jarBytes) {
