@@ -79,6 +79,18 @@ class SecretsTest {
         assertNoSecretAnywhere(run, SANDBOX.s3().secretKey(), Sandbox.SECRET_SESSION_TOKEN, "123456789012");
     }
 
+    @Test
+    void shouldMaskTheAccountOfTheKmsKeyGivenToTheAction() throws IOException {
+        Files.delete(workspace.resolve("evidence/bad.json"));
+        env.put("EVIDENCE_SSE", "aws:kms");
+        env.put("EVIDENCE_KMS_KEY_ID", "arn:aws:kms:us-east-1:210987654321:key/1234abcd-12ab-34cd-56ef-1234567890ab");
+
+        CliRun run = CliRun.run(env, workspace, "publish");
+
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(run.out()).startsWith("::add-mask::210987654321\n");
+    }
+
     private void assertNoSecretAnywhere(CliRun run, String... secrets) throws IOException {
         String output = Files.readString(runnerTemp.resolve("output.txt"), StandardCharsets.UTF_8);
         String summary = Files.readString(runnerTemp.resolve("summary.md"), StandardCharsets.UTF_8);

@@ -13,6 +13,7 @@ import com.google.gson.GsonBuilder;
 
 import io.evidencesync.cli.CliContext;
 import io.evidencesync.cli.provenance.ProvenanceOptions.ResolvedBuild;
+import io.evidencesync.cli.publish.ActionEnvironment;
 import io.evidencesync.cli.publish.PlainReporter;
 import io.evidencesync.cli.publish.PublishReporter;
 import io.evidencesync.cli.publish.PublishSettings;
@@ -30,7 +31,8 @@ public final class GitHubReporter implements PublishReporter {
     /** The step outputs written to {@code GITHUB_OUTPUT}; action.yml maps exactly these. */
     public static final List<String> OUTPUTS = List.of("objects", "manifest-key", "count");
 
-    private static final Pattern ROLE_ACCOUNT = Pattern.compile("arn:aws[a-zA-Z-]*:(?:iam|sts)::([0-9]{12}):");
+    /** The account id in an IAM or STS ARN ({@code arn:aws:iam::123456789012:role/x}) or a KMS key ARN. */
+    private static final Pattern ARN_ACCOUNT = Pattern.compile("arn:aws[a-zA-Z-]*:(?:iam|sts|kms:[a-z0-9-]*)::?([0-9]{12}):");
     private static final Gson GSON = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
 
     private final CliContext context;
@@ -45,13 +47,17 @@ public final class GitHubReporter implements PublishReporter {
         this.plain = new PlainReporter(context.out(), context.err());
     }
 
-    /** Masks the account id of every role ARN in the environment, so no later log line can show it. */
+    /**
+     * Masks the account id of every role ARN in the environment, and of the KMS key ARN the action was given, so no
+     * later log line can show it.
+     */
     public static void maskAccountIds(CliContext context) {
-        for (String name : List.of("AWS_ROLE_ARN", "AWS_ROLE_TO_ASSUME")) {
+        java.util.Set<String> masked = new java.util.HashSet<>();
+        for (String name : List.of("AWS_ROLE_ARN", "AWS_ROLE_TO_ASSUME", ActionEnvironment.variable("--kms-key-id"))) {
             String arn = context.get(name);
             if (arn != null) {
-                Matcher matcher = ROLE_ACCOUNT.matcher(arn);
-                if (matcher.find()) {
+                Matcher matcher = ARN_ACCOUNT.matcher(arn);
+                if (matcher.find() && masked.add(matcher.group(1))) {
                     context.out().println(WorkflowCommands.command("add-mask", Map.of(), matcher.group(1)));
                 }
             }
