@@ -24,6 +24,7 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import com.google.gson.JsonObject;
@@ -160,23 +161,17 @@ class FaultMatrixTest extends BridgeSandboxTest {
         assertSyncedOnce();
     }
 
-    @Test
-    void shouldNotDoubleTheProofWhenRedeliveredAfterACrashBetweenUploadAndReceipt() throws IOException {
-        String event = uploadThenCrash(Instant.now().minus(Duration.ofHours(1)), null); // a claim recording no deadline
-
-        String result = invoke(sandbox.bridge(), event);
-
-        assertThat(result).contains("\"synced\":1");
-        assertSyncedOnce();
-        assertThat(sandbox.receipt(receiptKey()).proofs()).singleElement()
-                .satisfies(p -> assertThat(p.action()).isEqualTo(ReceiptProof.ADOPTED));
-    }
-
-    /** Direct delivery retries after one and three minutes, long before CLAIM_STALE_AFTER_SECONDS (900) ends. */
-    @Test
-    void shouldTakeOverTheClaimOfACrashedInvocationOnceItsDeadlineHasPassed() throws IOException {
+    /**
+     * A claim recording no deadline is stale after CLAIM_STALE_AFTER_SECONDS (900); one that records its invocation's
+     * deadline, 30 s after it: direct delivery retries after one and three minutes, long before 900 s.
+     */
+    @ParameterizedTest(name = "claimed {0} min ago, deadline {1} s ago")
+    @CsvSource({"60, ", "3, 61"})
+    void shouldNotDoubleTheProofWhenRedeliveredAfterACrashBetweenUploadAndReceipt(long claimedMinutesAgo,
+                                                                                  Long deadlineSecondsAgo) throws IOException {
         Instant now = Instant.now();
-        String event = uploadThenCrash(now.minus(Duration.ofMinutes(3)), now.minus(Duration.ofSeconds(61)));
+        String event = uploadThenCrash(now.minus(Duration.ofMinutes(claimedMinutesAgo)),
+                deadlineSecondsAgo == null ? null : now.minus(Duration.ofSeconds(deadlineSecondsAgo)));
 
         String result = invoke(sandbox.bridge(), event);
 
