@@ -1,10 +1,10 @@
 package io.evidencesync.sandbox.s3;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.List;
 
 import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
@@ -107,10 +107,14 @@ public final class SandboxS3 implements AutoCloseable {
         }
     }
 
-    /** An S3 client for this endpoint: path-style, this sandbox's key pair and region, over the given HTTP client. */
-    public S3Client client(SdkHttpClient http) {
+    /**
+     * An S3 client for this endpoint: path-style, this sandbox's key pair and region, over the given HTTP client,
+     * with the given interceptors (a test may count the SDK's attempts).
+     */
+    public S3Client client(SdkHttpClient http, software.amazon.awssdk.core.interceptor.ExecutionInterceptor... interceptors) {
         return S3Client.builder().endpointOverride(endpoint()).forcePathStyle(true).region(Region.of(REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
+                .overrideConfiguration(o -> List.of(interceptors).forEach(o::addExecutionInterceptor))
                 .httpClient(http).build();
     }
 
