@@ -1,10 +1,13 @@
 package io.evidencesync.cli.github;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,7 +55,7 @@ public final class GitHubReporter implements PublishReporter {
      * later log line can show it.
      */
     public static void maskAccountIds(CliContext context) {
-        java.util.Set<String> masked = new java.util.HashSet<>();
+        Set<String> masked = new HashSet<>();
         for (String name : List.of("AWS_ROLE_ARN", "AWS_ROLE_TO_ASSUME", ActionEnvironment.variable("--kms-key-id"))) {
             String arn = context.get(name);
             if (arn != null) {
@@ -170,7 +173,7 @@ public final class GitHubReporter implements PublishReporter {
     }
 
     private static int utf8Length(String text) {
-        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 
     private static List<Map<String, Object>> entries(PublishResult result) {

@@ -10,8 +10,8 @@ import java.util.Locale;
 import io.evidencesync.cli.CliContext;
 import io.evidencesync.cli.UsageException;
 import io.evidencesync.core.EvidenceException;
-import io.evidencesync.core.discovery.EvidenceDiscovery;
 import io.evidencesync.core.contract.EvidenceContract;
+import io.evidencesync.core.discovery.EvidenceDiscovery;
 import io.evidencesync.core.discovery.IfNoFilesFound;
 import io.evidencesync.core.publish.Encryption;
 
