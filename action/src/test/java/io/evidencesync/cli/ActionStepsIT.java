@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -131,6 +132,7 @@ class ActionStepsIT {
     @Test
     void shouldAskForSetupJavaWhenTheRunnerHasNoJdk() throws Exception {
         jobEnv.remove("JAVA_HOME_17_X64");
+        jobEnv.put("PATH", toolsOnly(false).toString()); // this machine's java is on its PATH
 
         ActionRunner.Result result = new ActionRunner(ROOT.resolve("action"), runnerTemp).run(inputs, jobEnv, "1", workspace);
 
@@ -138,6 +140,31 @@ class ActionStepsIT {
         assertThat(result.log()).contains("::error title=Evidence Sync::Java 17 or newer is needed")
                 .contains("Add actions/setup-java (java-version: 17) before this step.");
         assertThat(Sandbox.keys(s3)).isEmpty();
+    }
+
+    @Test
+    void shouldUseTheJavaOnPathWhenNoJavaHomeIsSet() throws Exception {
+        jobEnv.remove("JAVA_HOME_17_X64");
+        Path tools = toolsOnly(true);
+        jobEnv.put("PATH", tools.toString());
+
+        ActionRunner.Result result = new ActionRunner(ROOT.resolve("action"), runnerTemp).run(inputs, jobEnv, "1", workspace);
+
+        assertThat(result.failedStep()).as(result.log()).isNull();
+        assertThat(result.log()).contains("Java: " + tools.resolve("java") + " (specification ");
+        assertThat(Sandbox.keys(s3)).isNotEmpty();
+    }
+
+    /** A PATH of the few tools the action's steps run (sed, tr, cut), with this JVM's java or without any. */
+    private Path toolsOnly(boolean withJava) throws IOException {
+        Path tools = Files.createDirectories(runnerTemp.resolve(withJava ? "tools-with-java" : "tools"));
+        for (String tool : List.of("sed", "tr", "cut")) {
+            Files.createSymbolicLink(tools.resolve(tool), Path.of("/usr/bin", tool));
+        }
+        if (withJava) {
+            Files.createSymbolicLink(tools.resolve("java"), Path.of(System.getProperty("java.home"), "bin", "java"));
+        }
+        return tools;
     }
 
     @Test
