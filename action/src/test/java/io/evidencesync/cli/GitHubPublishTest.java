@@ -90,7 +90,13 @@ class GitHubPublishTest {
                 .containsEntry("cicd.pipeline.run.actor", "octocat")
                 .containsEntry("vcs.repository.url.full", "https://github.com/acme/app")
                 .containsEntry("vcs.ref.head.name", "refs/pull/42/merge")
-                .containsEntry("vcs.change.id", "42");
+                .containsEntry("vcs.change.id", "42")
+                // what the contract has no attribute for, recorded beside it
+                .containsEntry("github.server.url", "https://github.com")
+                .containsEntry("github.repository.id", "123456789")
+                .containsEntry("github.workflow.ref", "acme/app/.github/workflows/ci.yml@refs/pull/42/merge")
+                .containsEntry("github.event.name", "pull_request")
+                .containsEntry("github.runner.environment", "github-hosted");
         assertThat(manifest.producer()).startsWith("evidence-sync-cli/");
         assertThat(manifest.objects()).extracting(ManifestEntry::path).containsExactly(
                 "reports/nested/otlp-logs.json", "reports/otlp-logs-with-control.json", "scans/ocsf scan.json");

@@ -143,7 +143,8 @@ public final class PublishCommand implements Callable<Integer> {
         PublishRequest.Builder request = PublishRequest.builder().bucket(settings.bucket()).prefix(settings.prefix())
                 .baseDirectory(settings.baseDirectory()).ifNoFilesFound(settings.ifNoFilesFound())
                 .controlOverride(settings.control()).allowOpaque(!settings.validate())
-                .encryption(settings.encryption()).provenance(build.provenance()).dryRun(settings.dryRun());
+                .encryption(settings.encryption()).provenance(build.provenance()).dryRun(settings.dryRun())
+                .extraProvenance(build.extras());
         if (!settings.includes().isEmpty()) {
             request.includes(settings.includes());
         }

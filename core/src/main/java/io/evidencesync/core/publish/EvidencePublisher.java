@@ -86,7 +86,7 @@ public final class EvidencePublisher {
             partPool.shutdownNow();
         }
         RunManifest manifest = new RunManifest(ManifestCodec.SCHEMA, request.bucket(),
-                request.provenance().toAttributes(), options.producer(), options.clock().instant().toString(),
+                request.manifestProvenance(), options.producer(), options.clock().instant().toString(),
                 objects.stream().map(EvidencePublisher::entry).toList());
         String manifestVersion = new ManifestWriter(client).write(request.bucket(), manifestKey, manifest, request.encryption());
         listener.manifestWritten(manifestKey);

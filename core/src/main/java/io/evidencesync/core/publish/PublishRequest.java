@@ -1,7 +1,11 @@
 package io.evidencesync.core.publish;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import io.evidencesync.core.EvidenceException;
 import io.evidencesync.core.discovery.IfNoFilesFound;
@@ -21,6 +25,9 @@ import io.evidencesync.core.provenance.BuildProvenance;
  * @param encryption      server-side encryption
  * @param provenance      the build
  * @param dryRun          discover, validate and plan keys, but write nothing
+ * @param extraProvenance CI-specific facts the contract has no attribute for (e.g. {@code github.workflow.ref}),
+ *                        written to the run manifest beside the provenance; keys outside {@code cicd.*} and
+ *                        {@code vcs.*}
  */
 public record PublishRequest(
         String bucket,
@@ -33,7 +40,8 @@ public record PublishRequest(
         boolean allowOpaque,
         Encryption encryption,
         BuildProvenance provenance,
-        boolean dryRun) {
+        boolean dryRun,
+        Map<String, String> extraProvenance) {
 
     public PublishRequest {
         if (bucket == null || bucket.isBlank()) {
@@ -55,6 +63,21 @@ public record PublishRequest(
         ifNoFilesFound = ifNoFilesFound == null ? IfNoFilesFound.ERROR : ifNoFilesFound;
         controlOverride = controlOverride == null || controlOverride.isBlank() ? null : controlOverride.strip();
         encryption = encryption == null ? Encryption.none() : encryption;
+        extraProvenance = extraProvenance == null ? Map.of() : Collections.unmodifiableMap(
+                new LinkedHashMap<>(extraProvenance));
+        for (String key : extraProvenance.keySet()) {
+            if (key.startsWith("cicd.") || key.startsWith("vcs.") || !key.contains(".")) {
+                throw new EvidenceException("extra provenance: '" + key + "' is not a namespaced key outside cicd.* and"
+                        + " vcs.* (those are the contract's own attributes)");
+            }
+        }
+    }
+
+    /** The run manifest's provenance: the contract's attributes, then the CI-specific extras sorted by key. */
+    public Map<String, String> manifestProvenance() {
+        Map<String, String> attributes = new LinkedHashMap<>(provenance.toAttributes());
+        attributes.putAll(new TreeMap<>(extraProvenance));
+        return attributes;
     }
 
     public static Builder builder() {
@@ -74,6 +97,7 @@ public record PublishRequest(
         private Encryption encryption = Encryption.none();
         private BuildProvenance provenance;
         private boolean dryRun;
+        private Map<String, String> extraProvenance = Map.of();
 
         private Builder() {
         }
@@ -133,9 +157,14 @@ public record PublishRequest(
             return this;
         }
 
+        public Builder extraProvenance(Map<String, String> value) {
+            extraProvenance = value;
+            return this;
+        }
+
         public PublishRequest build() {
             return new PublishRequest(bucket, prefix, baseDirectory, includes, excludes, ifNoFilesFound,
-                    controlOverride, allowOpaque, encryption, provenance, dryRun);
+                    controlOverride, allowOpaque, encryption, provenance, dryRun, extraProvenance);
         }
     }
 }
