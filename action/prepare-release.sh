@@ -26,12 +26,18 @@ fi
 mvn -B -q -pl action -am package -DskipTests
 jar=action/target/evidence-sync.jar
 if command -v sha256sum >/dev/null 2>&1; then sum="$(sha256sum "$jar" | cut -d' ' -f1)"; else sum="$(shasum -a 256 "$jar" | cut -d' ' -f1)"; fi
-branch="$(git rev-parse --abbrev-ref HEAD)"
+branch="$(git symbolic-ref --quiet --short HEAD || true)"
+start="$(git rev-parse HEAD)"
+# whatever happens from here, the checkout ends where it started, without the pin
+back() {
+  git reset --quiet --hard
+  if [ -n "$branch" ]; then git switch --quiet "$branch"; else git switch --quiet --detach "$start"; fi
+}
+trap back EXIT
 git switch --quiet --detach
 printf '%s  evidence-sync.jar\n' "$sum" > action/dist/evidence-sync.jar.sha256
 printf 'repository=%s\ntag=%s\n' "$repository" "$tag" > action/dist/release.properties
 git add action/dist/evidence-sync.jar.sha256 action/dist/release.properties
 git commit --quiet -m "release $tag: pin evidence-sync.jar (SHA-256 $sum)"
 git tag "$tag"
-if [ "$branch" != HEAD ]; then git switch --quiet "$branch"; fi
 echo "tagged $tag (not on any branch) pinning $jar ($sum) as $repository@$tag; now push the tag and create the release"

@@ -159,12 +159,19 @@ class ActionStepsIT {
     private Path toolsOnly(boolean withJava) throws IOException {
         Path tools = Files.createDirectories(runnerTemp.resolve(withJava ? "tools-with-java" : "tools"));
         for (String tool : List.of("sed", "tr", "cut")) {
-            Files.createSymbolicLink(tools.resolve(tool), Path.of("/usr/bin", tool));
+            Files.createSymbolicLink(tools.resolve(tool), onPath(tool));
         }
         if (withJava) {
             Files.createSymbolicLink(tools.resolve("java"), Path.of(System.getProperty("java.home"), "bin", "java"));
         }
         return tools;
+    }
+
+    /** Where this machine's PATH finds {@code tool} (/usr/bin or /bin, depending on the system). */
+    private static Path onPath(String tool) {
+        return java.util.Arrays.stream(System.getenv("PATH").split(java.io.File.pathSeparator))
+                .map(dir -> Path.of(dir, tool)).filter(Files::isExecutable).findFirst()
+                .orElseThrow(() -> new IllegalStateException(tool + " is not on PATH"));
     }
 
     @Test
