@@ -504,8 +504,9 @@ final class ObjectSync {
             if (current != null && current.isSynced() && Objects.equals(current.claimToken(), synced.claimToken())) {
                 return; // our own write, retried by SignedS3
             }
-            throw new EvidenceException("the claim on this object was taken over while it was being uploaded (the"
-                    + " upload took longer than " + BridgeConfig.CLAIM_STALE_AFTER_SECONDS + "); the proofs made ("
+            throw new EvidenceException("the claim on this object was taken over while it was being uploaded (it"
+                    + " had gone stale: older than " + BridgeConfig.CLAIM_STALE_AFTER_SECONDS + ", or 30 s past its"
+                    + " invocation's recorded deadline); the proofs made ("
                     + synced.proofs().stream().map(ReceiptProof::proofId).toList() + ") are adopted by the retry");
         }
     }
