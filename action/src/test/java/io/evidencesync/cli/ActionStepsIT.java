@@ -73,6 +73,7 @@ class ActionStepsIT {
 
     @Test
     void shouldPublishThroughTheActionStepsWithOutputsAndTheJobLink() throws Exception {
+        jobEnv.put("AWS_SESSION_TOKEN", Sandbox.SECRET_SESSION_TOKEN); // as configure-aws-credentials exports it
         ActionRunner.Result result = new ActionRunner(ROOT.resolve("action"), runnerTemp).run(inputs, jobEnv,
                 "51725241954", workspace);
 
@@ -88,7 +89,8 @@ class ActionStepsIT {
                 .contains("::group::Evidence Sync: publish to s3://" + Sandbox.BUCKET);
         assertThat(Files.readString(runnerTemp.resolve("summary.md"))).contains("| reports/otlp.json | uploaded | 1 |");
         assertThat(result.log() + result.outputs() + Files.readString(runnerTemp.resolve("summary.md")))
-                .doesNotContain(SANDBOX.s3().secretKey());
+                .doesNotContain(SANDBOX.s3().secretKey()).doesNotContain(Sandbox.SECRET_SESSION_TOKEN);
+        assertThat(result.log()).contains("AWS_SESSION_TOKEN"); // it was used, and only its name is printed
     }
 
     @Test
