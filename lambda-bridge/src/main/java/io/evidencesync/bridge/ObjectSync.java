@@ -1,6 +1,7 @@
 package io.evidencesync.bridge;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,7 +58,7 @@ final class ObjectSync {
      * saves every first delivery a receipt read; from it, the receipt is read before the body is.
      */
     static final long READ_RECEIPT_FIRST_FROM_BYTES = 1024 * 1024;
-    private static final java.time.Duration LAMBDA_MAX_TIMEOUT = java.time.Duration.ofMinutes(15);
+    private static final Duration LAMBDA_MAX_TIMEOUT = Duration.ofMinutes(15);
 
     private final BridgeConfig config;
     private final ObjectSpooler spooler;
@@ -462,11 +463,7 @@ final class ObjectSync {
     }
 
     private EvidenceException inFlight(Receipt receipt) {
-        Instant free = receipt.claimedAt() == null ? null : receipt.claimedAt().plus(config.staleClaimAfter());
-        if (receipt.claimExpiresAt() != null) {
-            Instant expired = receipt.claimExpiresAt().plus(Receipt.CLAIM_EXPIRY_MARGIN);
-            free = free == null || expired.isBefore(free) ? expired : free;
-        }
+        Instant free = receipt.claimStaleAfter(config.staleClaimAfter());
         return new EvidenceException("another invocation (request " + receipt.requestId() + ", claimed "
                 + receipt.claimedAt() + ") is syncing this object; failing this delivery so it is retried later"
                 + " (should that invocation have crashed, a delivery after " + free + " takes the claim over)");
@@ -505,8 +502,9 @@ final class ObjectSync {
                 return; // our own write, retried by SignedS3
             }
             throw new EvidenceException("the claim on this object was taken over while it was being uploaded (it"
-                    + " had gone stale: older than " + BridgeConfig.CLAIM_STALE_AFTER_SECONDS + ", or 30 s past its"
-                    + " invocation's recorded deadline); the proofs made ("
+                    + " had gone stale: older than " + BridgeConfig.CLAIM_STALE_AFTER_SECONDS + ", or "
+                    + Receipt.CLAIM_EXPIRY_MARGIN.toSeconds() + " s past its invocation's recorded deadline);"
+                    + " the proofs made ("
                     + synced.proofs().stream().map(ReceiptProof::proofId).toList() + ") are adopted by the retry");
         }
     }

@@ -118,14 +118,30 @@ public record Receipt(
 
 
     /**
-     * True for a claim whose invocation has certainly ended: its deadline passed more than
-     * {@link #CLAIM_EXPIRY_MARGIN} ago, or (for a claim that records no deadline) it is older than {@code staleAfter}.
+     * True for a claim whose invocation has certainly ended: it is past {@link #claimStaleAfter}.
      */
     public boolean isStaleClaim(Instant now, Duration staleAfter) {
         if (status != ReceiptStatus.CLAIMED) {
             return false;
         }
-        return claimedAt == null || claimedAt.plus(staleAfter).isBefore(now)
-                || claimExpiresAt != null && claimExpiresAt.plus(CLAIM_EXPIRY_MARGIN).isBefore(now);
+        Instant stale = claimStaleAfter(staleAfter);
+        return stale == null || stale.isBefore(now);
+    }
+
+    /**
+     * The moment after which this claim's invocation has certainly ended: {@link #CLAIM_EXPIRY_MARGIN} past its
+     * recorded deadline, or {@code staleAfter} past the claim, whichever comes first; null when the claim records
+     * no time at all (stale at once).
+     */
+    public Instant claimStaleAfter(Duration staleAfter) {
+        if (claimedAt == null) {
+            return null;
+        }
+        Instant byAge = claimedAt.plus(staleAfter);
+        if (claimExpiresAt == null) {
+            return byAge;
+        }
+        Instant byDeadline = claimExpiresAt.plus(CLAIM_EXPIRY_MARGIN);
+        return byDeadline.isBefore(byAge) ? byDeadline : byAge;
     }
 }
