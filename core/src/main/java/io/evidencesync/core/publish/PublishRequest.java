@@ -63,8 +63,8 @@ public record PublishRequest(
         ifNoFilesFound = ifNoFilesFound == null ? IfNoFilesFound.ERROR : ifNoFilesFound;
         controlOverride = controlOverride == null || controlOverride.isBlank() ? null : controlOverride.strip();
         encryption = encryption == null ? Encryption.none() : encryption;
-        extraProvenance = extraProvenance == null ? Map.of() : Collections.unmodifiableMap(
-                new LinkedHashMap<>(extraProvenance));
+        // sorted once, so that the manifest lists them in a stable order
+        extraProvenance = Collections.unmodifiableMap(new TreeMap<>(extraProvenance == null ? Map.of() : extraProvenance));
         for (String key : extraProvenance.keySet()) {
             if (key.startsWith("cicd.") || key.startsWith("vcs.") || !key.contains(".")) {
                 throw new EvidenceException("extra provenance: '" + key + "' is not a namespaced key outside cicd.* and"
@@ -76,7 +76,7 @@ public record PublishRequest(
     /** The run manifest's provenance: the contract's attributes, then the CI-specific extras sorted by key. */
     public Map<String, String> manifestProvenance() {
         Map<String, String> attributes = new LinkedHashMap<>(provenance.toAttributes());
-        attributes.putAll(new TreeMap<>(extraProvenance));
+        attributes.putAll(extraProvenance);
         return attributes;
     }
 
