@@ -11,8 +11,8 @@ import io.evidencesync.sandbox.lambda.RicProcess;
 /**
  * Two builds of the bridge, warm side by side: both run at once under the runtime interface client against the
  * same stand-ins, and their invocations alternate (which goes first alternates too), so that load from elsewhere on
- * the machine falls on both alike. For judging a change of a few milliseconds, which the one-after-the-other
- * {@link LambdaBench} cannot tell from noise on a shared machine. Prints medians and the median paired difference.
+ * the machine falls on both alike. For judging a change of a few milliseconds between two builds of one function,
+ * which {@link LambdaBench} (the bridge beside its peers, a few timed runs) is not made for. Prints medians and the median paired difference.
  *
  * <pre>
  * bench/lambda-ab.sh before.jar after.jar [warm-ups] [timed] [cold starts, alternating, before the warm runs]
