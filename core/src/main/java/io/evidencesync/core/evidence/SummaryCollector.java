@@ -1,19 +1,31 @@
 package io.evidencesync.core.evidence;
 
-import java.util.SortedMap;
-import java.util.SortedSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** Accumulates what the scanners find while a file is read; one instance per file. */
+/**
+ * Accumulates what the scanners find while a file is read; one instance per file. Values are gathered in hash
+ * sets and sorted once, when the summary is made: a large file repeats the same few values hundreds of thousands
+ * of times, and this runs for every record.
+ */
 final class SummaryCollector {
     private long records;
-    private final SortedSet<String> controls = new TreeSet<>();
-    private final SortedSet<String> frameworks = new TreeSet<>();
-    private final SortedSet<String> requirements = new TreeSet<>();
-    private final SortedSet<String> policyRules = new TreeSet<>();
-    private final SortedMap<String, Long> results = new TreeMap<>();
-    private final SortedMap<String, Long> complianceStatuses = new TreeMap<>();
+    private final Set<String> controls = new HashSet<>();
+    private final Set<String> frameworks = new HashSet<>();
+    private final Set<String> requirements = new HashSet<>();
+    private final Set<String> policyRules = new HashSet<>();
+    private final Map<String, Count> results = new HashMap<>();
+    private final Map<String, Count> complianceStatuses = new HashMap<>();
+
+    /** A mutable count: no boxed {@code Long} per record. */
+    private static final class Count {
+        private long value;
+    }
 
     void record() {
         records++;
@@ -44,27 +56,39 @@ final class SummaryCollector {
     }
 
     /** One OTLP log record attribute, by its ComplyBeacon name (older names seen in its samples too). */
-    void attribute(String key, java.util.List<String> values) {
-        switch (key) {
-            case "compliance.control.id" -> values.forEach(this::control);
-            case "compliance.status" -> values.forEach(this::complianceStatus);
-            case "compliance.frameworks" -> values.forEach(this::framework);
-            case "compliance.requirements" -> values.forEach(this::requirement);
-            case "policy.rule.id", "policy.id" -> values.forEach(this::policyRule);
-            case "policy.evaluation.result", "policy.evaluation.status" -> values.forEach(this::result);
-            default -> {
-                // other attributes are not needed for routing or reporting
+    void attribute(String key, List<String> values) {
+        for (String value : values) {
+            switch (key) {
+                case "compliance.control.id" -> control(value);
+                case "compliance.status" -> complianceStatus(value);
+                case "compliance.frameworks" -> framework(value);
+                case "compliance.requirements" -> requirement(value);
+                case "policy.rule.id", "policy.id" -> policyRule(value);
+                case "policy.evaluation.result", "policy.evaluation.status" -> result(value);
+                default -> {
+                    return; // other attributes are not needed for routing or reporting
+                }
             }
         }
     }
 
     EvidenceSummary summary(EvidenceFormat format, boolean compressed) {
-        return new EvidenceSummary(format, compressed, records, controls, frameworks, requirements, policyRules,
-                results, complianceStatuses);
+        return new EvidenceSummary(format, compressed, records, new TreeSet<>(controls), new TreeSet<>(frameworks),
+                new TreeSet<>(requirements), new TreeSet<>(policyRules), counts(results), counts(complianceStatuses));
     }
 
-    private static void splitInto(SortedSet<String> set, String value) {
+    private static TreeMap<String, Long> counts(Map<String, Count> counts) {
+        TreeMap<String, Long> sorted = new TreeMap<>();
+        counts.forEach((value, count) -> sorted.put(value, count.value));
+        return sorted;
+    }
+
+    private static void splitInto(Set<String> set, String value) {
         if (value == null) {
+            return;
+        }
+        if (value.indexOf(',') < 0) {
+            addNonBlank(set, value);
             return;
         }
         for (String part : value.split(",")) {
@@ -72,15 +96,15 @@ final class SummaryCollector {
         }
     }
 
-    private static void addNonBlank(SortedSet<String> set, String value) {
+    private static void addNonBlank(Set<String> set, String value) {
         if (value != null && !value.isBlank()) {
             set.add(value.strip());
         }
     }
 
-    private static void count(SortedMap<String, Long> map, String value) {
+    private static void count(Map<String, Count> map, String value) {
         if (value != null && !value.isBlank()) {
-            map.merge(value.strip(), 1L, Long::sum);
+            map.computeIfAbsent(value.strip(), unused -> new Count()).value++;
         }
     }
 }
