@@ -101,6 +101,12 @@ public interface HttpTransport {
             return headers.stream().filter(field -> field.getKey().toLowerCase(Locale.ROOT).equals(wanted))
                     .map(Map.Entry::getValue).findFirst();
         }
+
+        /** The status and body length only: a token answer's body is the access token. */
+        @Override
+        public String toString() {
+            return "Response[" + status + ", " + body.length() + " chars]";
+        }
     }
 
     /** A request body of known length, written once by the transport. */

@@ -249,7 +249,7 @@ public final class HyperproofClient {
                     attempt--;
                     continue;
                 }
-                failure = failure(what, response, clock);
+                failure = failure(what, response, clock, token);
                 retryAfter = RetryPolicy.parseRetryAfter(response.header("Retry-After"), clock);
                 ambiguous = status >= 500;
             } catch (HyperproofException e) {
@@ -318,10 +318,15 @@ public final class HyperproofClient {
                 .header("Content-Type", body.contentType());
     }
 
-    /** Classifies a non-2xx answer. */
-    static HyperproofException failure(String what, HttpTransport.Response response, Clock clock) {
+    /**
+     * Classifies a non-2xx answer.
+     *
+     * @param secrets what the request carried that must not come back in the message (the token, the client
+     *                credentials), should the answer repeat the request
+     */
+    static HyperproofException failure(String what, HttpTransport.Response response, Clock clock, String... secrets) {
         int status = response.status();
-        String message = errorMessage(response.body());
+        String message = errorMessage(response.body(), secrets);
         String text = "cannot " + what + ": Hyperproof answered " + status + (message.isEmpty() ? "" : " " + message);
         boolean retryable = status == 429 || status >= 500 || status == 408 || status == 403 && isQuota(response.body());
         return new HyperproofException(text, status, retryable);
@@ -332,8 +337,11 @@ public final class HyperproofClient {
         return body != null && body.toLowerCase(java.util.Locale.ROOT).contains("quota exceeded");
     }
 
-    /** The {@code message} (or {@code error}) of a JSON error body, else a bounded excerpt of the text. */
-    static String errorMessage(String body) {
+    /**
+     * The {@code message} (or {@code error}) of a JSON error body, else a bounded excerpt of the text; the
+     * {@code secrets}, and anything that looks like a credential, masked (see {@link Redaction}).
+     */
+    static String errorMessage(String body, String... secrets) {
         if (body == null || body.isBlank()) {
             return "";
         }
@@ -350,7 +358,7 @@ public final class HyperproofClient {
         } catch (RuntimeException ignored) {
             // not JSON: use the text
         }
-        text = text.replaceAll("\\s+", " ");
+        text = Redaction.redact(text.replaceAll("\\s+", " "), secrets);
         return "(" + (text.length() > MAX_ERROR_TEXT ? text.substring(0, MAX_ERROR_TEXT) + "..." : text) + ")";
     }
 

