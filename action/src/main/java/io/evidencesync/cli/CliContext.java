@@ -30,4 +30,10 @@ public record CliContext(Map<String, String> env, PrintStream out, PrintStream e
     public boolean isTrue(String name) {
         return "true".equalsIgnoreCase(get(name));
     }
+
+    /** The working directory and how many variables there are: the environment holds AWS keys and tokens. */
+    @Override
+    public String toString() {
+        return "CliContext[" + workingDirectory + ", " + env.size() + " environment variables]";
+    }
 }

@@ -41,6 +41,16 @@ class SecretsTest {
     }
 
     @Test
+    void shouldNotPrintTheEnvironmentWhenTheContextIsPrinted() {
+        env.put("AWS_SESSION_TOKEN", Sandbox.SECRET_SESSION_TOKEN);
+
+        CliContext context = new CliContext(env, System.out, System.err, workspace);
+
+        assertThat(context.toString()).doesNotContain(Sandbox.SECRET_SESSION_TOKEN)
+                .doesNotContain(SANDBOX.s3().secretKey()).contains(workspace.toAbsolutePath().normalize().toString());
+    }
+
+    @Test
     void shouldKeepSecretsOutOfEveryChannelWhenPublishingFails() throws IOException {
         env.put("AWS_SESSION_TOKEN", Sandbox.SECRET_SESSION_TOKEN);
 

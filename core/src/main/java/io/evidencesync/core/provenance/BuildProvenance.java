@@ -20,6 +20,9 @@ import io.evidencesync.core.EvidenceException;
  * @param jobUrl         the job (task) page, when known
  * @param taskName       the job (task) name, when known
  * @param repositoryUrl  the source repository, without {@code .git}
+ * <p>
+ * The URLs lose any user information ({@code https://user:token@host/…} becomes {@code https://host/…}): a checkout
+ * URL with a token in it must not end up in S3 metadata, manifests or an auditor's trace.
  * @param revision       the commit
  * @param ref            the branch or tag
  * @param changeId       the pull/merge request number, when the run is for one
@@ -53,19 +56,21 @@ public record BuildProvenance(
     public static final String VCS_REVISION = "vcs.ref.head.revision";
     public static final String VCS_REF = "vcs.ref.head.name";
     public static final String VCS_CHANGE_ID = "vcs.change.id";
+    private static final java.util.regex.Pattern USER_INFO =
+            java.util.regex.Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#@]*@");
 
     public BuildProvenance {
         ciSystem = required(ciSystem, "ciSystem");
         pipelineName = required(pipelineName, "pipelineName");
         runId = required(runId, "runId");
-        runUrl = required(runUrl, "runUrl");
+        runUrl = withoutUserInfo(required(runUrl, "runUrl"));
         if (runAttempt < 1) {
             throw new EvidenceException("build provenance: runAttempt must be 1 or more, was " + runAttempt);
         }
         runNumber = blankToNull(runNumber);
-        jobUrl = blankToNull(jobUrl);
+        jobUrl = withoutUserInfo(blankToNull(jobUrl));
         taskName = blankToNull(taskName);
-        repositoryUrl = stripGitSuffix(blankToNull(repositoryUrl));
+        repositoryUrl = stripGitSuffix(withoutUserInfo(blankToNull(repositoryUrl)));
         revision = blankToNull(revision);
         ref = blankToNull(ref);
         changeId = blankToNull(changeId);
@@ -126,6 +131,11 @@ public record BuildProvenance(
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** {@code scheme://user:password@host/…} without {@code user:password@}; anything else as it is. */
+    private static String withoutUserInfo(String url) {
+        return url == null ? null : USER_INFO.matcher(url).replaceFirst("$1");
     }
 
     private static String stripGitSuffix(String url) {
