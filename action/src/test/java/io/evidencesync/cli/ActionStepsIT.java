@@ -193,6 +193,27 @@ class ActionStepsIT {
     }
 
     @Test
+    void shouldVerifyTheReleaseJarWhenTheRunnerTempPathHoldsBackslashesAsOnWindows() throws Exception {
+        // Windows' RUNNER_TEMP is D:\a\_temp; given such a name, sha256sum starts its line with '\' and the
+        // checksum never matched. A directory of that name on Linux shows the same behaviour.
+        Path windowsLikeTemp = Files.createDirectories(runnerTemp.resolve("D:\\a\\_temp"));
+        Path action = copyOfActionWithRelease(sha256(JAR));
+        Path releases = Files.createDirectories(runnerTemp.resolve("releases"));
+        Files.copy(JAR, releases.resolve("evidence-sync.jar"));
+        jobEnv.remove("EVIDENCE_SYNC_JAR");
+        jobEnv.put("EVIDENCE_SYNC_RELEASE_BASE_URL", releases.toUri().toString().replaceAll("/$", ""));
+        jobEnv.put("RUNNER_TEMP", windowsLikeTemp.toString());
+
+        ActionRunner.Result result = new ActionRunner(action, runnerTemp).run(inputs, jobEnv, "1", workspace);
+
+        // only the resolve step is Windows-like here: on Linux the JVM cannot open a jar through a path holding '\'
+        assertThat(result.failedStep()).as(result.log()).isNotEqualTo("resolve");
+        assertThat(result.log()).contains("(release v9.9.9, SHA-256 " + sha256(JAR) + " verified)")
+                .doesNotContain("Refusing to run it");
+        assertThat(windowsLikeTemp.resolve("evidence-sync-v9.9.9/evidence-sync.jar")).exists();
+    }
+
+    @Test
     void shouldRefuseAReleaseJarWhoseChecksumDiffers() throws Exception {
         Path action = copyOfActionWithRelease("0".repeat(64));
         Path releases = Files.createDirectories(runnerTemp.resolve("releases"));
