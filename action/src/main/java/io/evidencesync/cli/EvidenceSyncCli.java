@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import io.evidencesync.cli.publish.PlainReporter;
 import io.evidencesync.cli.publish.PublishCommand;
 import io.evidencesync.cli.trace.TraceCommand;
 import io.evidencesync.core.EvidenceException;
@@ -58,7 +59,7 @@ public final class EvidenceSyncCli implements Callable<Integer> {
                 return usage(failed, e.getMessage());
             }
             failed.getErr().println("error: " + (e instanceof EvidenceException ? "" : e.getClass().getSimpleName() + ": ")
-                    + e.getMessage());
+                    + PlainReporter.inertLines(e.getMessage()));
             return FAILED;
         });
         int exit = commandLine.execute(args);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import com.google.gson.JsonArray;
@@ -169,6 +170,39 @@ class GitHubPublishTest {
         assertThat(summary).contains("### Evidence Sync: publishing failed")
                 .contains("| reports/broken,scan:1.json | reports/broken,scan:1.json: ");
         assertThat(Sandbox.outputs(runnerTemp.resolve("output.txt"))).isEmpty();
+    }
+
+    @Test
+    void shouldNeverLetAFileNamePassForAWorkflowCommand() throws IOException {
+        String injected = "::error file=Auth.java,line=1::Backdoor approved"; // a file name holds no slash
+        Files.writeString(workspace.resolve("reports/x\n" + injected + "\n.json"), "{nope");
+
+        CliRun run = CliRun.run(env, workspace, "publish");
+
+        assertThat(run.exit()).as(run.toString()).isEqualTo(1);
+        assertThat((run.out() + "\n" + run.err()).split("\r\n|\r|\n")).as(run.toString())
+                .noneMatch(line -> line.stripLeading().startsWith(injected))
+                .anyMatch(line -> line.startsWith("| " + injected));
+        assertThat(run.out()).contains("::error file=reports/x%0A%3A%3Aerror file=Auth.java%2Cline=1%3A%3ABackdoor approved%0A.json,");
+    }
+
+    @Test
+    void shouldAnnotateTheOverallErrorFirstAndAtMostEightRefusedFiles() throws IOException {
+        for (int i = 1; i <= 12; i++) {
+            Files.writeString(workspace.resolve(String.format("reports/broken-%02d.json", i)), "{nope");
+        }
+
+        CliRun run = CliRun.run(env, workspace, "publish");
+
+        List<String> errors = run.out().lines().filter(line -> line.startsWith("::error")).toList();
+        assertThat(errors).hasSize(9);
+        assertThat(errors.get(0)).startsWith("::error title=Evidence Sync::12 of 15 evidence files refused");
+        assertThat(errors.subList(1, 9)).allMatch(line -> line.contains("title=Evidence refused::"));
+        assertThat(run.out()).contains("4 more refused files are not annotated (GitHub keeps 10 error annotations per"
+                + " step); the log below and the job summary list them all.");
+        assertThat(run.err()).contains("reports/broken-12.json");
+        assertThat(Files.readString(runnerTemp.resolve("summary.md"), StandardCharsets.UTF_8))
+                .contains("reports/broken-12.json");
     }
 
     @Test

@@ -33,6 +33,8 @@ import io.evidencesync.core.publish.PublishedObject;
 public final class GitHubReporter implements PublishReporter {
     /** The step outputs written to {@code GITHUB_OUTPUT}; action.yml maps exactly these. */
     public static final List<String> OUTPUTS = List.of("objects", "manifest-key", "count");
+    /** Refused files annotated one by one; with the overall error and the step's exit code, GitHub's 10 per step. */
+    static final int MAX_FILE_ANNOTATIONS = 8;
 
     /** The account id in an IAM or STS ARN ({@code arn:aws:iam::123456789012:role/x}) or a KMS key ARN. */
     private static final Pattern ARN_ACCOUNT = Pattern.compile("arn:aws[a-zA-Z-]*:(?:iam|sts|kms:[a-z0-9-]*)::?([0-9]{12}):");
@@ -128,12 +130,18 @@ public final class GitHubReporter implements PublishReporter {
     @Override
     public synchronized void failed(EvidenceException failure) {
         endGroup();
-        for (Map.Entry<String, String> refusal : refused) {
+        // the overall reason first: the runner keeps only the first 10 error annotations of a step, and the step's
+        // own "exit code 1" is one of them
+        context.out().println(WorkflowCommands.command("error", Map.of("title", "Evidence Sync"), failure.getMessage()));
+        for (Map.Entry<String, String> refusal : refused.subList(0, Math.min(refused.size(), MAX_FILE_ANNOTATIONS))) {
             context.out().println(WorkflowCommands.command("error",
                     orderedProperties("file", annotationPath(refusal.getKey()), "title", "Evidence refused"),
                     refusal.getValue()));
         }
-        context.out().println(WorkflowCommands.command("error", Map.of("title", "Evidence Sync"), failure.getMessage()));
+        if (refused.size() > MAX_FILE_ANNOTATIONS) {
+            context.out().println((refused.size() - MAX_FILE_ANNOTATIONS) + " more refused files are not annotated"
+                    + " (GitHub keeps 10 error annotations per step); the log below and the job summary list them all.");
+        }
         plain.failed(failure);
         Path summary = file("GITHUB_STEP_SUMMARY");
         if (summary != null) {

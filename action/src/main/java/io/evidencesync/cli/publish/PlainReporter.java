@@ -86,7 +86,7 @@ public class PlainReporter implements PublishReporter {
 
     @Override
     public synchronized void failed(EvidenceException failure) {
-        err.println("error: " + failure.getMessage());
+        err.println("error: " + inertLines(failure.getMessage()));
     }
 
     /** How an outcome reads in logs and summaries. */
@@ -109,5 +109,26 @@ public class PlainReporter implements PublishReporter {
     /** Keeps a value on one line: CR and LF become visible escapes. */
     public static String oneLine(String value) {
         return value == null ? "" : value.replace("\r", "\\r").replace("\n", "\\n");
+    }
+
+    /**
+     * A message of several lines that may hold file names, printed so that no line passes for a workflow command:
+     * CI runners (GitHub's reads both streams) act on a line that starts, after white space, with {@code ::} or
+     * {@code ##[}, and a file name may hold a line break followed by one. Such a line gets a {@code "| "} in front.
+     */
+    public static String inertLines(String message) {
+        if (message == null) {
+            return "";
+        }
+        String[] lines = message.split("\r\n|\r|\n", -1);
+        StringBuilder out = new StringBuilder(message.length() + 8);
+        for (int i = 0; i < lines.length; i++) {
+            String trimmed = lines[i].stripLeading();
+            if (i > 0) {
+                out.append('\n');
+            }
+            out.append(trimmed.startsWith("::") || trimmed.startsWith("##[") ? "| " : "").append(lines[i]);
+        }
+        return out.toString();
     }
 }
