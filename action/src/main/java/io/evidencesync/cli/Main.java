@@ -1,5 +1,10 @@
 package io.evidencesync.cli;
 
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /** The {@code evidence-sync} command: {@code java -jar evidence-sync.jar publish ...}. Only wires the process in. */
@@ -8,6 +13,17 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(new EvidenceSyncCli(System.getenv(), System.out, System.err, Path.of("").toAbsolutePath()).run(args));
+        System.exit(new EvidenceSyncCli(System.getenv(), utf8(FileDescriptor.out), utf8(FileDescriptor.err),
+                Path.of("").toAbsolutePath()).run(args));
+    }
+
+    /**
+     * UTF-8 whatever the platform's charset: CI runners read logs as UTF-8, and Java 17 writes {@code System.out}
+     * in the platform's (Windows-1252 on Windows runners, ASCII under the C locale), which garbles non-ASCII file
+     * names in the log and in annotations.
+     */
+    private static PrintStream utf8(FileDescriptor descriptor) {
+        return new PrintStream(new BufferedOutputStream(new FileOutputStream(descriptor), 8192), true,
+                StandardCharsets.UTF_8);
     }
 }

@@ -132,6 +132,18 @@ class ActionStepsIT {
     }
 
     @Test
+    void shouldLogNonAsciiFileNamesAsUtf8WhateverThePlatformCharset() throws Exception {
+        Sandbox.copyFixture("ocsf-scan-activity.json", workspace.resolve("scans/prüfung-ä.json"));
+        // Java 17 prints System.out in file.encoding; Windows runners have windows-1252 there
+        jobEnv.put("JAVA_TOOL_OPTIONS", "-Dfile.encoding=ISO-8859-1");
+
+        ActionRunner.Result result = new ActionRunner(ROOT.resolve("action"), runnerTemp).run(inputs, jobEnv, "1", workspace);
+
+        assertThat(result.exit()).as(result.log()).isZero();
+        assertThat(result.log()).contains("uploaded scans/prüfung-ä.json -> s3://");
+    }
+
+    @Test
     void shouldAskForSetupJavaWhenTheRunnerHasNoJdk() throws Exception {
         jobEnv.remove("JAVA_HOME_17_X64");
         jobEnv.put("PATH", toolsOnly(false).toString()); // this machine's java is on its PATH
