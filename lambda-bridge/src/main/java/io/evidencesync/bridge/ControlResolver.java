@@ -40,7 +40,8 @@ final class ControlResolver {
 
     /**
      * @param origin where the reference came from (for the message), e.g. "CONTROL_MAP"
-     * @throws EvidenceException when no control has that identifier
+     * @throws UnknownControlException when no control has that identifier
+     * @throws EvidenceException        when the controls cannot be listed (SSM or Hyperproof unavailable)
      */
     synchronized ResolvedControl resolve(String reference, String origin, Deadline deadline) {
         if (isUuid(reference)) {
@@ -58,7 +59,7 @@ final class ControlResolver {
             control = lookup(deadline, true).byIdentifierOrNull(reference);
         }
         if (control == null) {
-            throw new EvidenceException("Hyperproof has no control with controlIdentifier '" + reference + "' (from "
+            throw new UnknownControlException("Hyperproof has no control with controlIdentifier '" + reference + "' (from "
                     + origin + "); use the control's UUID or its exact identifier");
         }
         return new ResolvedControl(control.id().toLowerCase(Locale.ROOT), control.controlIdentifier());

@@ -349,9 +349,8 @@ final class ObjectSync {
             ResolvedControl control;
             try {
                 control = resolver.resolve(reference.control(), reference.origin(), deadline);
-            } catch (HyperproofException e) {
-                throw e;
-            } catch (EvidenceException e) {
+            } catch (UnknownControlException e) {
+                // only an unknown control is poison; SSM or Hyperproof failing here is retried like anywhere else
                 throw new PoisonException(e.getMessage(), e);
             }
             targets.putIfAbsent(control.id(), Target.control(control));

@@ -432,6 +432,25 @@ class FaultMatrixTest extends BridgeSandboxTest {
     }
 
     @Test
+    void shouldFailForRetryNotAsPoisonWhenTheCredentialsCannotBeReadWhileRouting() throws IOException {
+        String event = evidence();
+        // the client id's parameter is not where the function looks: renamed, deleted, or not created yet
+        Bridge misconfigured = sandbox.bridge(BridgeConfig.SSM_CLIENT_ID_PATH, "/hyperproof/RENAMED_CLIENT_ID");
+
+        assertThatThrownBy(() -> invoke(misconfigured, event)).isInstanceOf(BridgeFailureException.class)
+                .hasMessageContaining("SSM parameter(s) not found");
+        JsonObject line = sandbox.objectLines().get(0);
+        assertThat(line.get("reason").getAsString()).doesNotStartWith("poison");
+        assertThat(line.get("retryable").getAsBoolean()).isTrue();
+        assertThat(HYPERPROOF.emulator().proofs()).isEmpty();
+
+        // once the operator fixes the path, a redrive delivers the object
+        invoke(sandbox.bridge(), event);
+
+        assertSyncedOnce();
+    }
+
+    @Test
     void shouldRefuseAnObjectOf100MiBBeforeReadingIt() {
         key = BridgeSandbox.evidenceKey("huge.json");
         long size = 100L * 1024 * 1024;
