@@ -71,19 +71,33 @@ final class RoutePlanner {
         return new Route(union.values().stream().toList(), union.isEmpty() ? "organization" : "manifest");
     }
 
-    /** The control override of a listed object, or null when it has none or cannot be read. */
+    /**
+     * The control override of a listed object, or null when it has none or is gone (404). Any other failure to read
+     * it fails the manifest for a retry: routing it without the override could send it to the wrong control.
+     */
     private String overrideOf(String bucket, ManifestEntry entry) {
+        Map<String, String> metadata;
         try {
-            Map<String, String> metadata = s3.headObject(bucket, entry.key(), entry.versionId()).metadata();
-            String value = null;
-            for (Map.Entry<String, String> item : metadata.entrySet()) {
-                if (item.getKey().equalsIgnoreCase(EvidenceContract.META_CONTROL)) {
-                    value = io.evidencesync.core.contract.MetadataValues.decode(item.getValue());
-                }
+            metadata = s3.headObject(bucket, entry.key(), entry.versionId()).metadata();
+        } catch (S3Objects.RequestFailedException e) {
+            if (e.status() == 404) {
+                return null;
             }
-            return value;
+            throw cannotReadOverride(bucket, entry, e);
         } catch (EvidenceException e) {
-            return null;
+            throw cannotReadOverride(bucket, entry, e);
         }
+        String value = null;
+        for (Map.Entry<String, String> item : metadata.entrySet()) {
+            if (item.getKey().equalsIgnoreCase(EvidenceContract.META_CONTROL)) {
+                value = io.evidencesync.core.contract.MetadataValues.decode(item.getValue());
+            }
+        }
+        return value;
+    }
+
+    private static EvidenceException cannotReadOverride(String bucket, ManifestEntry entry, EvidenceException cause) {
+        return new EvidenceException("cannot read the control override of s3://" + bucket + "/" + entry.key()
+                + ", listed in the manifest, so the manifest is not routed yet: " + cause.getMessage(), cause);
     }
 }

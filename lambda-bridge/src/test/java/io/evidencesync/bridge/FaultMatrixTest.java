@@ -389,6 +389,44 @@ class FaultMatrixTest extends BridgeSandboxTest {
         assertThat(sandbox.objectLines().get(0).get("retryable").getAsBoolean()).isTrue();
     }
 
+    @Test
+    void shouldNotRouteAManifestWithoutAListedObjectsOverrideWhenItCannotBeRead() throws IOException {
+        String listed = BridgeSandbox.evidenceKey("overridden.json");
+        PutObjectResponse object = sandbox.putEvidence(listed, BridgeSandbox.resource("otlp-logs.json"),
+                sandbox.otherControl.toString());
+        String manifestKey = EvidenceContract.manifestKey("evidence", BridgeSandbox.BUILD);
+        byte[] manifest = io.evidencesync.core.contract.ManifestCodec.toJson(new io.evidencesync.core.contract.RunManifest(
+                io.evidencesync.core.contract.ManifestCodec.SCHEMA, BridgeSandbox.BUCKET, BridgeSandbox.BUILD.toAttributes(),
+                "test", "2026-11-27T10:00:00Z", List.of(new io.evidencesync.core.contract.ManifestEntry(listed,
+                        "overridden.json", 1, "ab".repeat(32), "otlp-json", false, 1, List.of(), List.of(), List.of(),
+                        List.of(), java.util.Map.of(), object.versionId(), "\"e\""))));
+        sandbox.s3.putObject(r -> r.bucket(BridgeSandbox.BUCKET).key(manifestKey).metadata(EvidenceContract.objectMetadata(
+                BridgeSandbox.BUILD, io.evidencesync.core.publish.Digests.hex(BridgeSandbox.sha256(manifest)),
+                EvidenceFormat.MANIFEST, false, null, null)), RequestBody.fromBytes(manifest));
+        S3Objects headFails = (S3Objects) Proxy.newProxyInstance(S3Objects.class.getClassLoader(),
+                new Class<?>[] {S3Objects.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("headObject") && listed.equals(args[1])) {
+                        throw new io.evidencesync.core.EvidenceException("S3 HeadObject failed: HTTP 503 SlowDown");
+                    }
+                    try {
+                        return method.invoke(sandbox.signedS3, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+
+        assertThatThrownBy(() -> invoke(sandbox.bridgeOver(headFails, BridgeSandbox.fastRetries(), Clock.systemUTC()),
+                sandbox.eventFor(manifestKey))).isInstanceOf(BridgeFailureException.class)
+                .hasMessageContaining("cannot read the control override of s3://" + BridgeSandbox.BUCKET + "/" + listed);
+        assertThat(HYPERPROOF.emulator().proofs()).isEmpty();
+        assertThat(sandbox.objectLines().get(0).get("retryable").getAsBoolean()).isTrue();
+
+        invoke(sandbox.bridge(), sandbox.eventFor(manifestKey));
+
+        assertThat(HYPERPROOF.emulator().proofsForControl(sandbox.otherControl)).hasSize(1);
+        assertThat(HYPERPROOF.emulator().proofs()).hasSize(1);
+    }
+
     static List<String> poisons() {
         return List.of("malformed-json", "truncated-gzip", "empty", "no-metadata", "newer-schema", "unknown-control");
     }
