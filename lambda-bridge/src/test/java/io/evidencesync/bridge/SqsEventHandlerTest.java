@@ -70,6 +70,33 @@ class SqsEventHandlerTest extends BridgeSandboxTest {
     }
 
     @Test
+    void shouldUploadASupersededVersionSentToTheQueueWithoutItsSequencer() {
+        // operations.md "Replay a superseded version", Delivery=sqs: the event, sequencer removed, as a message body
+        String key = BridgeSandbox.evidenceKey("reports/rewritten.json");
+        String json = new String(BridgeSandbox.resource("otlp-logs-with-control.json"), java.nio.charset.StandardCharsets.UTF_8);
+        sandbox.putEvidence(key, json.getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
+        String firstEvent = sandbox.eventFor(key);
+        sandbox.putEvidence(key, (json + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
+        String secondEvent = sandbox.eventFor(key);
+        SqsEventJson queue = new SqsEventJson("arn:aws:sqs:us-east-1:000000000000:evidence-events", Clock.systemUTC(),
+                new SplittableRandom(5));
+        SqsEventHandler handler = new SqsEventHandler(sandbox.bridge());
+        handler.handleRequest(sqsEvent(queue.wrap(List.of(secondEvent))), new TestContext());
+        handler.handleRequest(sqsEvent(queue.wrap(List.of(firstEvent))), new TestContext());
+        assertThat(sandbox.metric("Superseded")).isEqualTo(1);
+
+        JsonObject replay = JsonParser.parseString(firstEvent).getAsJsonObject();
+        replay.getAsJsonArray("Records").get(0).getAsJsonObject().getAsJsonObject("s3").getAsJsonObject("object")
+                .remove("sequencer");
+        SQSBatchResponse replayed = handler.handleRequest(sqsEvent(queue.wrap(List.of(replay.toString()))), new TestContext());
+
+        assertThat(replayed.getBatchItemFailures()).isEmpty();
+        assertThat(HYPERPROOF.emulator().proofsForControl(sandbox.control)).singleElement()
+                .satisfies(p -> assertThat(p.versions()).hasSize(2));
+        assertThat(sandbox.metric("Synced")).isEqualTo(2);
+    }
+
+    @Test
     void shouldSucceedForAnEmptyBatch() {
         SQSEvent event = new SQSEvent();
         event.setRecords(List.of());
