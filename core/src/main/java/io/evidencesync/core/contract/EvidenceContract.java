@@ -26,6 +26,14 @@ public final class EvidenceContract {
     public static final int SCHEMA_VERSION = 1;
     /** S3's limit on a key, in UTF-8 bytes. */
     public static final int MAX_KEY_BYTES = 1024;
+    /**
+     * Room an evidence key leaves for the bridge's receipt key, which is {@code {receipts prefix}/{evidence
+     * key}/{version id}.json}: the default prefix (23 bytes), a 32-character S3 version id and ".json" take 61
+     * bytes, and a longer receipts prefix more. A longer evidence key could be published but never synced.
+     */
+    public static final int RECEIPT_KEY_ROOM = 128;
+    /** The longest evidence key, in UTF-8 bytes. */
+    public static final int MAX_EVIDENCE_KEY_BYTES = MAX_KEY_BYTES - RECEIPT_KEY_ROOM;
     /** S3's limit on all user metadata of an object (keys and values), in bytes. */
     public static final int MAX_METADATA_BYTES = 2048;
     public static final String FILES_SEGMENT = "files";
@@ -60,13 +68,15 @@ public final class EvidenceContract {
                 + provenance.runAttempt() + '/';
     }
 
-    /** The key of one evidence file, refused when longer than S3 allows. */
+    /** The key of one evidence file, refused when it leaves no room for the bridge's receipt key. */
     public static String evidenceKey(String prefix, BuildProvenance provenance, String relativePath) {
         String key = runPrefix(prefix, provenance) + FILES_SEGMENT + '/' + KeyEncoding.encodePath(relativePath);
         int bytes = key.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes > MAX_KEY_BYTES) {
+        if (bytes > MAX_EVIDENCE_KEY_BYTES) {
             throw new EvidenceException("evidence file '" + relativePath + "': its S3 key would be " + bytes
-                    + " bytes, but S3 allows " + MAX_KEY_BYTES + "; shorten the prefix, the pipeline name or the path");
+                    + " bytes, but evidence keys may have at most " + MAX_EVIDENCE_KEY_BYTES + " (S3 allows "
+                    + MAX_KEY_BYTES + ", and the bridge's receipt key adds up to " + RECEIPT_KEY_ROOM
+                    + "); shorten the prefix, the pipeline name or the path");
         }
         return key;
     }

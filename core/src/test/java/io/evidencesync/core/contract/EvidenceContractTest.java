@@ -37,12 +37,19 @@ class EvidenceContractTest {
     }
 
     @Test
-    void shouldRefuseKeysLongerThanS3Allows() {
-        String longPath = "dir/".repeat(250) + "evidence.json";
+    void shouldRefuseKeysThatLeaveNoRoomForTheReceiptKey() {
+        String longPath = "dir/".repeat(210) + "evidence.json";
+        String fits = "dir/".repeat(200) + "evidence.json";
 
         assertThatThrownBy(() -> EvidenceContract.evidenceKey("evidence", JENKINS, longPath))
                 .isInstanceOf(EvidenceException.class)
-                .hasMessageStartingWith("evidence file '" + longPath + "': its S3 key would be 1058 bytes, but S3 allows 1024");
+                .hasMessageStartingWith("evidence file '" + longPath + "': its S3 key would be 898 bytes, but evidence"
+                        + " keys may have at most 896 (S3 allows 1024, and the bridge's receipt key adds up to 128)");
+        String key = EvidenceContract.evidenceKey("evidence", JENKINS, fits);
+        String receipt = EvidenceContract.receiptKey(EvidenceContract.DEFAULT_RECEIPTS_PREFIX, key,
+                "Vb9ow.DAxbxRPRoBOr5lp2Xn5r3D7lWx"); // an S3 version id's length
+        assertThat(receipt.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                .isLessThanOrEqualTo(EvidenceContract.MAX_KEY_BYTES);
     }
 
     @Test

@@ -365,12 +365,12 @@ class EvidencePublisherTest {
     }
 
     @Test
-    void shouldRefuseAKeyLongerThanS3Allows() throws IOException {
+    void shouldRefuseAKeyThatLeavesNoRoomForTheBridgesReceiptKey() throws IOException {
         copyFixture("ocsf-scan-activity.json", "d".repeat(200) + "/" + "e".repeat(200) + "/" + "f".repeat(200) + "/"
                 + "g".repeat(200) + "/" + "h".repeat(200) + ".json");
 
         assertThatThrownBy(() -> publisher().publish(request().build(), listener()))
-                .hasMessageContaining("its S3 key would be 1058 bytes, but S3 allows 1024");
+                .hasMessageContaining("its S3 key would be 1058 bytes, but evidence keys may have at most 896");
     }
 
     private EvidencePublisher publisher() {
