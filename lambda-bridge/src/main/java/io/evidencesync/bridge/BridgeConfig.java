@@ -105,6 +105,12 @@ public record BridgeConfig(
         if (normalisedReceipts.isEmpty()) {
             throw new EvidenceException(RECEIPTS_PREFIX + " must not be empty: receipts need their own prefix");
         }
+        int receiptsBytes = normalisedReceipts.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (receiptsBytes > EvidenceContract.MAX_RECEIPTS_PREFIX_BYTES) {
+            throw new EvidenceException(RECEIPTS_PREFIX + " is " + receiptsBytes + " bytes; at most "
+                    + EvidenceContract.MAX_RECEIPTS_PREFIX_BYTES + " leave every receipt key within S3's 1024 (publishers"
+                    + " keep evidence keys " + EvidenceContract.RECEIPT_KEY_ROOM + " bytes short of it)");
+        }
         return new BridgeConfig(
                 parameterPath(env, SSM_CLIENT_ID_PATH, DEFAULT_CLIENT_ID_PATH),
                 parameterPath(env, SSM_SECRET_PATH, DEFAULT_SECRET_PATH),

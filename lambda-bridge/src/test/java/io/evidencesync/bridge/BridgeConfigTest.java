@@ -77,6 +77,9 @@ class BridgeConfigTest {
                 .hasMessageStartingWith("ALLOWED_BUCKETS");
         assertThatThrownBy(() -> BridgeConfig.fromEnvironment(env("RECEIPTS_PREFIX", "/abs")))
                 .hasMessageStartingWith("RECEIPTS_PREFIX");
+        assertThatThrownBy(() -> BridgeConfig.fromEnvironment(env("RECEIPTS_PREFIX", "r".repeat(90))))
+                .hasMessageStartingWith("RECEIPTS_PREFIX is 91 bytes; at most 90");
+        assertThat(BridgeConfig.fromEnvironment(env("RECEIPTS_PREFIX", "r".repeat(89))).receiptsPrefix()).hasSize(90);
         assertThatThrownBy(() -> BridgeConfig.fromEnvironment(env("SSM_SECRET_PATH", "has space")))
                 .hasMessageStartingWith("SSM_SECRET_PATH");
         assertThatThrownBy(() -> BridgeConfig.fromEnvironment(env("CLAIM_STALE_AFTER_SECONDS", "soon")))

@@ -34,6 +34,8 @@ public final class EvidenceContract {
     public static final int RECEIPT_KEY_ROOM = 128;
     /** The longest evidence key, in UTF-8 bytes. */
     public static final int MAX_EVIDENCE_KEY_BYTES = MAX_KEY_BYTES - RECEIPT_KEY_ROOM;
+    /** The longest receipts prefix (with its '/'), so that a receipt key fits in {@link #RECEIPT_KEY_ROOM}. */
+    public static final int MAX_RECEIPTS_PREFIX_BYTES = RECEIPT_KEY_ROOM - "/".length() - 32 - ".json".length();
     /** S3's limit on all user metadata of an object (keys and values), in bytes. */
     public static final int MAX_METADATA_BYTES = 2048;
     public static final String FILES_SEGMENT = "files";
