@@ -303,6 +303,9 @@ final class ObjectSync {
                 complete(bucket, receiptKey, claim.superseded(newer, clock.instant()), claimed.etag());
                 return superseded(ref, newer, progress, started);
             }
+            if (previous.proofs().isEmpty() && metadata.format() == EvidenceFormat.MANIFEST && ref.versionId() != null) {
+                holdFirstProof(bucket, key, ref, claim);
+            }
             ProofUpload upload = upload(ref, metadata, object);
             for (Target target : targets) {
                 ReceiptProof proof = uploadTo(target, upload, previous.proofs().get(target.key()),
@@ -454,6 +457,39 @@ final class ObjectSync {
      */
     private static boolean isDone(Receipt receipt, String eventSequencer) {
         return receipt.isSynced() || receipt.status() == ReceiptStatus.SUPERSEDED && eventSequencer != null;
+    }
+
+    /**
+     * A run manifest is rewritten by every publish of its run (several steps, matrix jobs), often seconds apart, so
+     * two of its versions may be processed at once while the key has no proof yet; each would create one. The
+     * version that first creates the key's first-proof lock creates the proofs; another version, while the lock is
+     * fresh, fails for a retry, which then finds those proofs in the latest receipt and adds itself as their new
+     * version (or is superseded by the sequencer). A stale lock (its holder crashed or gave up) is taken over, and a
+     * retry of the holding version takes its own lock again.
+     */
+    private void holdFirstProof(String bucket, String key, ObjectRef ref, Receipt claim) {
+        String lockKey = ReceiptKeys.firstProofKey(config.receiptsPrefix(), key);
+        try {
+            receipts.create(bucket, lockKey, claim);
+            return;
+        } catch (ReceiptStore.ConflictException e) {
+            // held: by an earlier attempt at this version, by another version, or left by one that finished
+        }
+        ReceiptStore.Stored held = receipts.read(bucket, lockKey).orElseThrow(() -> new EvidenceException(
+                "the first-proof lock " + lockKey + " was taken and then removed; retrying later"));
+        Receipt holder = held.receipt();
+        if (!Objects.equals(holder.versionId(), ref.versionId()) && isFreshClaim(holder)) {
+            throw new EvidenceException("version " + holder.versionId() + " of this manifest (request "
+                    + holder.requestId() + ", since " + holder.claimedAt() + ") is creating its first proofs; this"
+                    + " version is retried later and then becomes their next version, so that the manifest gets one"
+                    + " proof per control, not one per version");
+        }
+        try {
+            receipts.replace(bucket, lockKey, claim, held.etag());
+        } catch (ReceiptStore.ConflictException e) {
+            throw new EvidenceException("another version of this manifest took its first-proof lock at the same"
+                    + " moment; retrying later");
+        }
     }
 
     private boolean isFreshClaim(Receipt receipt) {

@@ -427,6 +427,52 @@ class FaultMatrixTest extends BridgeSandboxTest {
         assertThat(HYPERPROOF.emulator().proofs()).hasSize(1);
     }
 
+    /** A second publish step of the run rewrites its manifest seconds after the first. */
+    private void putManifest(String manifestKey, String listed, String listedVersion, String createdAt) {
+        byte[] manifest = io.evidencesync.core.contract.ManifestCodec.toJson(new io.evidencesync.core.contract.RunManifest(
+                io.evidencesync.core.contract.ManifestCodec.SCHEMA, BridgeSandbox.BUCKET, BridgeSandbox.BUILD.toAttributes(),
+                "test", createdAt, List.of(new io.evidencesync.core.contract.ManifestEntry(listed, "listed.json", 1,
+                        "ab".repeat(32), "otlp-json", false, 1, List.of("OSPS-QA-07.01"), List.of(), List.of(), List.of(),
+                        java.util.Map.of(), listedVersion, "\"e\""))));
+        sandbox.s3.putObject(r -> r.bucket(BridgeSandbox.BUCKET).key(manifestKey).metadata(EvidenceContract.objectMetadata(
+                BridgeSandbox.BUILD, io.evidencesync.core.publish.Digests.hex(BridgeSandbox.sha256(manifest)),
+                EvidenceFormat.MANIFEST, false, null, null)), RequestBody.fromBytes(manifest));
+    }
+
+    @Test
+    void shouldGiveTwoVersionsOfANewManifestProcessedAtOnceOneProofWithTwoVersions() throws Exception {
+        String listed = BridgeSandbox.evidenceKey("listed.json");
+        PutObjectResponse object = sandbox.putEvidence(listed, BridgeSandbox.resource("otlp-logs-with-control.json"), null);
+        String manifestKey = EvidenceContract.manifestKey("evidence", BridgeSandbox.BUILD);
+        putManifest(manifestKey, listed, object.versionId(), "2026-11-27T10:00:00Z");
+        String firstEvent = sandbox.eventFor(manifestKey);
+        putManifest(manifestKey, listed, object.versionId(), "2026-11-27T10:00:05Z");
+        String secondEvent = sandbox.eventFor(manifestKey);
+        HYPERPROOF.emulator().faults().enqueue("POST", UPLOAD, Fault.delay(Duration.ofMillis(1500)));
+        String lockKey = io.evidencesync.core.receipt.ReceiptKeys.firstProofKey("evidence-sync-receipts", manifestKey);
+
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Bridge firstBridge = sandbox.bridge();
+            Future<String> first = pool.submit(() -> invoke(firstBridge, firstEvent));
+            long waitUntil = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (!sandbox.receiptKeys().contains(lockKey) && System.nanoTime() < waitUntil) {
+                Thread.sleep(20);
+            }
+            // the second version arrives while the first is still uploading its proof
+            Throwable second = catchThrowable(() -> invoke(sandbox.bridge(), secondEvent));
+
+            assertThat(second).isInstanceOf(BridgeFailureException.class).hasMessageContaining("is creating its first proofs");
+            assertThat(first.get()).contains("\"synced\":1");
+        } finally {
+            pool.shutdownNow();
+        }
+        String retried = invoke(sandbox.bridge(), secondEvent);
+
+        assertThat(retried).contains("\"synced\":1");
+        assertThat(HYPERPROOF.emulator().proofs()).singleElement().satisfies(p -> assertThat(p.versions()).hasSize(2));
+    }
+
     static List<String> poisons() {
         return List.of("malformed-json", "truncated-gzip", "empty", "no-metadata", "newer-schema", "unknown-control");
     }

@@ -13,7 +13,17 @@ public final class ReceiptKeys {
      */
     public static final String LATEST_NAME = "@latest.json";
 
+    /**
+     * The lock a run manifest's version takes before it creates the key's first proofs, so that two versions of a new
+     * manifest processed at once do not each create one; same escaping argument as {@link #LATEST_NAME}.
+     */
+    public static final String FIRST_PROOF_NAME = "@first-proof.json";
+
     private ReceiptKeys() {
+    }
+
+    public static String firstProofKey(String receiptsPrefix, String evidenceKey) {
+        return EvidenceContract.normalizePrefix(receiptsPrefix) + evidenceKey + '/' + FIRST_PROOF_NAME;
     }
 
     public static String versionKey(String receiptsPrefix, String evidenceKey, String versionId) {
