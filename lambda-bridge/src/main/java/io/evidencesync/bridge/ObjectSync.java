@@ -308,8 +308,12 @@ final class ObjectSync {
             }
             ProofUpload upload = upload(ref, metadata, object);
             for (Target target : targets) {
-                ReceiptProof proof = uploadTo(target, upload, previous.proofs().get(target.key()),
-                        claimed.takeover(), invocation.deadline());
+                ReceiptProof earlier = claimed.madeBefore(target.key());
+                ReceiptProof proof = earlier != null
+                        ? new ReceiptProof(earlier.target(), earlier.controlId(), earlier.controlIdentifier(),
+                                earlier.proofId(), earlier.proofVersion(), earlier.filename(), ReceiptProof.ADOPTED)
+                        : uploadTo(target, upload, previous.proofs().get(target.key()), claimed.takeover(),
+                                invocation.deadline());
                 made.add(proof);
                 progress.proofIds.add(proof.proofId());
             }
@@ -419,7 +423,19 @@ final class ObjectSync {
         }
     }
 
-    private record Claim(String etag, boolean takeover, Receipt duplicateOf, Receipt replacedSynced) {
+    /**
+     * @param madeBefore proofs a failed earlier attempt at this same version recorded making (its FAILED receipt,
+     *                   taken over): adopted as they are, without asking Hyperproof to find them again
+     */
+    private record Claim(String etag, boolean takeover, Receipt duplicateOf, Receipt replacedSynced,
+                         List<ReceiptProof> madeBefore) {
+        Claim(String etag, boolean takeover, Receipt duplicateOf, Receipt replacedSynced) {
+            this(etag, takeover, duplicateOf, replacedSynced, List.of());
+        }
+
+        ReceiptProof madeBefore(String targetKey) {
+            return madeBefore.stream().filter(proof -> proof.targetKey().equals(targetKey)).findFirst().orElse(null);
+        }
     }
 
     private Claim claim(String bucket, String receiptKey, Receipt claim) {
@@ -442,8 +458,10 @@ final class ObjectSync {
                 throw inFlight(receipt);
             }
             try {
+                boolean failedEarlier = receipt.status() == ReceiptStatus.FAILED
+                        && Objects.equals(receipt.sha256(), claim.sha256());
                 return new Claim(receipts.replace(bucket, receiptKey, claim, current.etag()), true, null,
-                        changedUnversioned ? receipt : null);
+                        changedUnversioned ? receipt : null, failedEarlier ? receipt.proofs() : List.of());
             } catch (ReceiptStore.ConflictException second) {
                 throw new EvidenceException("another invocation claimed this object at the same moment; it will be"
                         + " retried");

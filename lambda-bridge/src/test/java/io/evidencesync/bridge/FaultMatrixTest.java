@@ -473,6 +473,51 @@ class FaultMatrixTest extends BridgeSandboxTest {
         assertThat(HYPERPROOF.emulator().proofs()).singleElement().satisfies(p -> assertThat(p.versions()).hasSize(2));
     }
 
+    @Test
+    void shouldAdoptTheProofsAFailedAttemptRecordedWithoutAskingHyperproofAgain() throws IOException {
+        String withControl = BridgeSandbox.evidenceKey("with-control.json");
+        String overridden = BridgeSandbox.evidenceKey("overridden.json");
+        PutObjectResponse a = sandbox.putEvidence(withControl, BridgeSandbox.resource("otlp-logs-with-control.json"), null);
+        PutObjectResponse b = sandbox.putEvidence(overridden, BridgeSandbox.resource("otlp-logs.json"),
+                sandbox.otherControl.toString());
+        String manifestKey = EvidenceContract.manifestKey("evidence", BridgeSandbox.BUILD);
+        byte[] manifest = io.evidencesync.core.contract.ManifestCodec.toJson(new io.evidencesync.core.contract.RunManifest(
+                io.evidencesync.core.contract.ManifestCodec.SCHEMA, BridgeSandbox.BUCKET, BridgeSandbox.BUILD.toAttributes(),
+                "test", "2026-11-27T10:00:00Z", List.of(
+                        new io.evidencesync.core.contract.ManifestEntry(withControl, "with-control.json", 1, "ab".repeat(32),
+                                "otlp-json", false, 1, List.of("OSPS-QA-07.01"), List.of(), List.of(), List.of(),
+                                java.util.Map.of(), a.versionId(), "\"e\""),
+                        new io.evidencesync.core.contract.ManifestEntry(overridden, "overridden.json", 1, "ab".repeat(32),
+                                "otlp-json", false, 1, List.of(), List.of(), List.of(), List.of(), java.util.Map.of(),
+                                b.versionId(), "\"e\""))));
+        sandbox.s3.putObject(r -> r.bucket(BridgeSandbox.BUCKET).key(manifestKey).metadata(EvidenceContract.objectMetadata(
+                BridgeSandbox.BUILD, io.evidencesync.core.publish.Digests.hex(BridgeSandbox.sha256(manifest)),
+                EvidenceFormat.MANIFEST, false, null, null)), RequestBody.fromBytes(manifest));
+        String event = sandbox.eventFor(manifestKey);
+        // the first target's proof (the overriding control's) is made, the second control refuses the upload
+        HYPERPROOF.emulator().faults().enqueue("POST", "/v1/controls/" + sandbox.control + "/proof",
+                Fault.status(413, "{\"message\":\"too big\"}"));
+        assertThatThrownBy(() -> invoke(sandbox.bridge(), event)).isInstanceOf(BridgeFailureException.class);
+        String receiptKey = EvidenceContract.receiptKey("evidence-sync-receipts", manifestKey,
+                sandbox.s3.headObject(r -> r.bucket(BridgeSandbox.BUCKET).key(manifestKey)).versionId());
+        Receipt failed = sandbox.receipt(receiptKey);
+        assertThat(failed.status()).isEqualTo(ReceiptStatus.FAILED);
+        assertThat(failed.proofs()).singleElement()
+                .satisfies(p -> assertThat(p.controlId()).isEqualTo(sandbox.otherControl.toString()));
+        int before = HYPERPROOF.emulator().requests().size();
+
+        invoke(sandbox.bridge(), event);
+
+        assertThat(HYPERPROOF.emulator().requests().subList(before, HYPERPROOF.emulator().requests().size()))
+                .noneMatch(r -> (r.path() + "?" + r.query()).contains(sandbox.otherControl.toString())); // neither listed nor uploaded to
+        Receipt synced = sandbox.receipt(receiptKey);
+        assertThat(synced.status()).isEqualTo(ReceiptStatus.SYNCED);
+        assertThat(synced.proofs()).extracting(ReceiptProof::action).containsExactly(ReceiptProof.ADOPTED, ReceiptProof.CREATED);
+        assertThat(HYPERPROOF.emulator().proofsForControl(sandbox.otherControl)).singleElement()
+                .satisfies(p -> assertThat(p.versions()).hasSize(1));
+        assertThat(HYPERPROOF.emulator().proofsForControl(sandbox.control)).hasSize(1);
+    }
+
     static List<String> poisons() {
         return List.of("malformed-json", "truncated-gzip", "empty", "no-metadata", "newer-schema", "unknown-control");
     }
