@@ -285,6 +285,33 @@ class S3EventHandlerTest extends BridgeSandboxTest {
     }
 
     @Test
+    void shouldKeepTheCredentialsOutOfTheLogAndTheReceiptsWhenTheTokenEndpointRepeatsTheRequest() throws IOException {
+        String encodedId = java.net.URLEncoder.encode(BridgeSandbox.CLIENT_ID, StandardCharsets.UTF_8);
+        String encodedSecret = java.net.URLEncoder.encode(BridgeSandbox.CLIENT_SECRET, StandardCharsets.UTF_8);
+        // a proxy's error page quoting the form it refused
+        HYPERPROOF.emulator().faults().enqueue("POST", "/oauth/token", io.evidencesync.sandbox.hyperproof.Fault.status(400,
+                "<html>400 Bad Request: grant_type=client_credentials&client_id=" + encodedId + "&client_secret="
+                        + encodedSecret + "</html>"));
+        String key = BridgeSandbox.evidenceKey("echoed.json");
+        sandbox.putEvidence(key, BridgeSandbox.resource("otlp-logs-with-control.json"), null);
+
+        Throwable failure = org.assertj.core.api.Assertions.catchThrowable(
+                () -> invoke(new S3EventHandler(sandbox.bridge()), sandbox.eventFor(key)));
+
+        assertThat(failure).isInstanceOf(BridgeFailureException.class).hasMessageContaining("rejected the client credentials");
+        StringBuilder receipts = new StringBuilder();
+        for (String receiptKey : sandbox.receiptKeys()) {
+            receipts.append(sandbox.s3.getObjectAsBytes(r -> r.bucket(BridgeSandbox.BUCKET).key(receiptKey)).asUtf8String());
+        }
+        assertThat(receipts).as("the receipts").contains("\"FAILED\"", "rejected the client credentials");
+        java.io.StringWriter trace = new java.io.StringWriter();
+        failure.printStackTrace(new java.io.PrintWriter(trace));
+        assertThat(List.of(sandbox.log(), receipts.toString(), trace.toString())).allSatisfy(text -> assertThat(text)
+                .doesNotContain(BridgeSandbox.CLIENT_SECRET).doesNotContain(encodedSecret)
+                .doesNotContain(BridgeSandbox.CLIENT_ID).doesNotContain(encodedId));
+    }
+
+    @Test
     void shouldNeverWriteTheClientSecretOrTheTokenToTheLogs() throws IOException {
         java.io.PrintStream stdout = System.out;
         java.io.PrintStream stderr = System.err;
