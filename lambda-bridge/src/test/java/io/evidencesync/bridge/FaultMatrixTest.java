@@ -395,14 +395,7 @@ class FaultMatrixTest extends BridgeSandboxTest {
         PutObjectResponse object = sandbox.putEvidence(listed, BridgeSandbox.resource("otlp-logs.json"),
                 sandbox.otherControl.toString());
         String manifestKey = EvidenceContract.manifestKey("evidence", BridgeSandbox.BUILD);
-        byte[] manifest = io.evidencesync.core.contract.ManifestCodec.toJson(new io.evidencesync.core.contract.RunManifest(
-                io.evidencesync.core.contract.ManifestCodec.SCHEMA, BridgeSandbox.BUCKET, BridgeSandbox.BUILD.toAttributes(),
-                "test", "2026-11-27T10:00:00Z", List.of(new io.evidencesync.core.contract.ManifestEntry(listed,
-                        "overridden.json", 1, "ab".repeat(32), "otlp-json", false, 1, List.of(), List.of(), List.of(),
-                        List.of(), java.util.Map.of(), object.versionId(), "\"e\""))));
-        sandbox.s3.putObject(r -> r.bucket(BridgeSandbox.BUCKET).key(manifestKey).metadata(EvidenceContract.objectMetadata(
-                BridgeSandbox.BUILD, io.evidencesync.core.publish.Digests.hex(BridgeSandbox.sha256(manifest)),
-                EvidenceFormat.MANIFEST, false, null, null)), RequestBody.fromBytes(manifest));
+        putManifest(manifestKey, "2026-11-27T10:00:00Z", listedEntry(listed, List.of(), object.versionId()));
         S3Objects headFails = (S3Objects) Proxy.newProxyInstance(S3Objects.class.getClassLoader(),
                 new Class<?>[] {S3Objects.class}, (proxy, method, args) -> {
                     if (method.getName().equals("headObject") && listed.equals(args[1])) {
@@ -427,16 +420,20 @@ class FaultMatrixTest extends BridgeSandboxTest {
         assertThat(HYPERPROOF.emulator().proofs()).hasSize(1);
     }
 
-    /** A second publish step of the run rewrites its manifest seconds after the first. */
-    private void putManifest(String manifestKey, String listed, String listedVersion, String createdAt) {
+    /** Writes the run manifest listing {@code entries}, with the contract's metadata, as a publish would. */
+    private void putManifest(String manifestKey, String createdAt, io.evidencesync.core.contract.ManifestEntry... entries) {
         byte[] manifest = io.evidencesync.core.contract.ManifestCodec.toJson(new io.evidencesync.core.contract.RunManifest(
                 io.evidencesync.core.contract.ManifestCodec.SCHEMA, BridgeSandbox.BUCKET, BridgeSandbox.BUILD.toAttributes(),
-                "test", createdAt, List.of(new io.evidencesync.core.contract.ManifestEntry(listed, "listed.json", 1,
-                        "ab".repeat(32), "otlp-json", false, 1, List.of("OSPS-QA-07.01"), List.of(), List.of(), List.of(),
-                        java.util.Map.of(), listedVersion, "\"e\""))));
+                "test", createdAt, List.of(entries)));
         sandbox.s3.putObject(r -> r.bucket(BridgeSandbox.BUCKET).key(manifestKey).metadata(EvidenceContract.objectMetadata(
                 BridgeSandbox.BUILD, io.evidencesync.core.publish.Digests.hex(BridgeSandbox.sha256(manifest)),
                 EvidenceFormat.MANIFEST, false, null, null)), RequestBody.fromBytes(manifest));
+    }
+
+    private static io.evidencesync.core.contract.ManifestEntry listedEntry(String key, List<String> controls, String versionId) {
+        return new io.evidencesync.core.contract.ManifestEntry(key, key.substring(key.lastIndexOf('/') + 1), 1,
+                "ab".repeat(32), "otlp-json", false, 1, controls, List.of(), List.of(), List.of(), java.util.Map.of(),
+                versionId, "\"e\"");
     }
 
     @Test
@@ -444,9 +441,10 @@ class FaultMatrixTest extends BridgeSandboxTest {
         String listed = BridgeSandbox.evidenceKey("listed.json");
         PutObjectResponse object = sandbox.putEvidence(listed, BridgeSandbox.resource("otlp-logs-with-control.json"), null);
         String manifestKey = EvidenceContract.manifestKey("evidence", BridgeSandbox.BUILD);
-        putManifest(manifestKey, listed, object.versionId(), "2026-11-27T10:00:00Z");
+        putManifest(manifestKey, "2026-11-27T10:00:00Z", listedEntry(listed, List.of("OSPS-QA-07.01"), object.versionId()));
         String firstEvent = sandbox.eventFor(manifestKey);
-        putManifest(manifestKey, listed, object.versionId(), "2026-11-27T10:00:05Z");
+        // a second publish step of the run rewrites the manifest seconds later
+        putManifest(manifestKey, "2026-11-27T10:00:05Z", listedEntry(listed, List.of("OSPS-QA-07.01"), object.versionId()));
         String secondEvent = sandbox.eventFor(manifestKey);
         HYPERPROOF.emulator().faults().enqueue("POST", UPLOAD, Fault.delay(Duration.ofMillis(1500)));
         String lockKey = io.evidencesync.core.receipt.ReceiptKeys.firstProofKey("evidence-sync-receipts", manifestKey);
@@ -481,18 +479,8 @@ class FaultMatrixTest extends BridgeSandboxTest {
         PutObjectResponse b = sandbox.putEvidence(overridden, BridgeSandbox.resource("otlp-logs.json"),
                 sandbox.otherControl.toString());
         String manifestKey = EvidenceContract.manifestKey("evidence", BridgeSandbox.BUILD);
-        byte[] manifest = io.evidencesync.core.contract.ManifestCodec.toJson(new io.evidencesync.core.contract.RunManifest(
-                io.evidencesync.core.contract.ManifestCodec.SCHEMA, BridgeSandbox.BUCKET, BridgeSandbox.BUILD.toAttributes(),
-                "test", "2026-11-27T10:00:00Z", List.of(
-                        new io.evidencesync.core.contract.ManifestEntry(withControl, "with-control.json", 1, "ab".repeat(32),
-                                "otlp-json", false, 1, List.of("OSPS-QA-07.01"), List.of(), List.of(), List.of(),
-                                java.util.Map.of(), a.versionId(), "\"e\""),
-                        new io.evidencesync.core.contract.ManifestEntry(overridden, "overridden.json", 1, "ab".repeat(32),
-                                "otlp-json", false, 1, List.of(), List.of(), List.of(), List.of(), java.util.Map.of(),
-                                b.versionId(), "\"e\""))));
-        sandbox.s3.putObject(r -> r.bucket(BridgeSandbox.BUCKET).key(manifestKey).metadata(EvidenceContract.objectMetadata(
-                BridgeSandbox.BUILD, io.evidencesync.core.publish.Digests.hex(BridgeSandbox.sha256(manifest)),
-                EvidenceFormat.MANIFEST, false, null, null)), RequestBody.fromBytes(manifest));
+        putManifest(manifestKey, "2026-11-27T10:00:00Z", listedEntry(withControl, List.of("OSPS-QA-07.01"), a.versionId()),
+                listedEntry(overridden, List.of(), b.versionId()));
         String event = sandbox.eventFor(manifestKey);
         // the first target's proof (the overriding control's) is made, the second control refuses the upload
         HYPERPROOF.emulator().faults().enqueue("POST", "/v1/controls/" + sandbox.control + "/proof",
