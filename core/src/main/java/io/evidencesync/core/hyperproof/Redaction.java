@@ -11,8 +11,10 @@ import java.util.regex.Pattern;
  */
 final class Redaction {
     static final String MASK = "***";
+    /** A credential-looking field and its value: quoted (double or single, spaces and all) or bare. */
     private static final Pattern CREDENTIAL_FIELD = Pattern.compile(
-            "(?i)((?:client_secret|client_id|access_token|refresh_token|id_token|password)\"?\\s*[=:]\\s*\"?)[^&\\s\",;}]+");
+            "(?i)((?:client_secret|client_id|access_token|refresh_token|id_token|password)[\"']?\\s*[=:]\\s*)"
+                    + "(?:\"[^\"]*\"|'[^']*'|[^&\\s\",;}]+)");
     private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]+");
 
     private Redaction() {
@@ -24,7 +26,11 @@ final class Redaction {
             return text;
         }
         String redacted = text;
-        for (String secret : secrets) {
+        // the longest first: a secret that contains another (an id inside the secret) is masked whole
+        String[] longestFirst = secrets.clone();
+        java.util.Arrays.sort(longestFirst, java.util.Comparator.nullsLast(
+                java.util.Comparator.comparingInt(String::length).reversed()));
+        for (String secret : longestFirst) {
             if (secret == null || secret.isEmpty()) {
                 continue;
             }

@@ -57,7 +57,7 @@ public record BuildProvenance(
     public static final String VCS_REF = "vcs.ref.head.name";
     public static final String VCS_CHANGE_ID = "vcs.change.id";
     private static final java.util.regex.Pattern USER_INFO =
-            java.util.regex.Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#@]*@");
+            java.util.regex.Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@"); // to the authority's last '@'
 
     public BuildProvenance {
         ciSystem = required(ciSystem, "ciSystem");

@@ -12,7 +12,7 @@ class BuildProvenanceTest {
     @Test
     void shouldDropCredentialsFromTheRepositoryRunAndJobUrls() {
         BuildProvenance provenance = jenkinsBuild()
-                .runUrl("https://ci-bot:s3cr3t@jenkins.example.com/job/app/42/")
+                .runUrl("https://ci-bot:s3cr3t@pa@ss@jenkins.example.com/job/app/42/")
                 .jobUrl("https://ci-bot@jenkins.example.com/job/app/")
                 .repositoryUrl("https://x-access-token:ghs_abc123@github.com/acme/app.git")
                 .build();
@@ -21,7 +21,7 @@ class BuildProvenanceTest {
         assertThat(provenance.jobUrl()).isEqualTo("https://jenkins.example.com/job/app/");
         assertThat(provenance.repositoryUrl()).isEqualTo("https://github.com/acme/app");
         assertThat(provenance.toAttributes().values()).noneMatch(value -> value.contains("s3cr3t")
-                || value.contains("ghs_abc123") || value.contains("ci-bot"));
+                || value.contains("pa@ss") || value.contains("ghs_abc123") || value.contains("ci-bot"));
     }
 
     @Test
