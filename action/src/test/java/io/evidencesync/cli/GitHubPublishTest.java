@@ -187,6 +187,23 @@ class GitHubPublishTest {
     }
 
     @Test
+    void shouldNeverLetAFileNameCarryAnOldStyleCommandOrHideOneBehindANoBreakSpace() throws IOException {
+        Files.writeString(workspace.resolve("reports/x ##[error]Backdoor approved.json"), "{nope");
+        Files.writeString(workspace.resolve("reports/y\n\u00a0::warning::Looks fine.json"), "{nope");
+        Files.writeString(workspace.resolve("reports/z ##vso[task.setvariable variable=x]1.json"), "{nope");
+
+        CliRun run = CliRun.run(env, workspace, "publish");
+
+        assertThat(run.exit()).as(run.toString()).isEqualTo(1);
+        // the annotation lines are commands of ours, parsed whole; every other line must carry none
+        assertThat((run.out() + "\n" + run.err()).split("\r\n|\r|\n")).as(run.toString())
+                .filteredOn(line -> !line.startsWith("::"))
+                .noneMatch(line -> line.contains("##[") || line.contains("##vso[")
+                        || line.replace("\u00a0", " ").strip().startsWith("::"))
+                .anyMatch(line -> line.contains("x ##\\[error]Backdoor approved.json"));
+    }
+
+    @Test
     void shouldAnnotateTheOverallErrorFirstAndAtMostEightRefusedFiles() throws IOException {
         for (int i = 1; i <= 12; i++) {
             Files.writeString(workspace.resolve(String.format("reports/broken-%02d.json", i)), "{nope");

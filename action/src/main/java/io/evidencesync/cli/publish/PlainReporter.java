@@ -106,15 +106,20 @@ public class PlainReporter implements PublishReporter {
         return summary.controls().isEmpty() ? text : text + ", controls: " + String.join(" ", summary.controls());
     }
 
-    /** Keeps a value on one line: CR and LF become visible escapes. */
+    /**
+     * Keeps a value on one line (CR and LF become visible escapes) in which no CI runner finds a command (see
+     * {@link #inertLines}).
+     */
     public static String oneLine(String value) {
-        return value == null ? "" : value.replace("\r", "\\r").replace("\n", "\\n");
+        return value == null ? "" : withoutCommandMarkers(value.replace("\r", "\\r").replace("\n", "\\n"));
     }
 
     /**
-     * A message of several lines that may hold file names, printed so that no line passes for a workflow command:
-     * CI runners (GitHub's reads both streams) act on a line that starts, after white space, with {@code ::} or
-     * {@code ##[}, and a file name may hold a line break followed by one. Such a line gets a {@code "| "} in front.
+     * A message of several lines that may hold file names, printed so that no CI runner takes any part of it for a
+     * command. GitHub's runner (reading both streams) acts on a line that starts with {@code ::} after white space
+     * as .NET counts it (no-break spaces included), and on {@code ##[} anywhere in a line (its older syntax, still
+     * parsed), as Azure Pipelines does on {@code ##vso[}; a file name can hold any of them, and a line break before
+     * them. Such a line gets {@code "| "} in front; the markers get a backslash ({@code ##\[}).
      */
     public static String inertLines(String message) {
         if (message == null) {
@@ -123,12 +128,29 @@ public class PlainReporter implements PublishReporter {
         String[] lines = message.split("\r\n|\r|\n", -1);
         StringBuilder out = new StringBuilder(message.length() + 8);
         for (int i = 0; i < lines.length; i++) {
-            String trimmed = lines[i].stripLeading();
+            String line = withoutCommandMarkers(lines[i]);
             if (i > 0) {
                 out.append('\n');
             }
-            out.append(trimmed.startsWith("::") || trimmed.startsWith("##[") ? "| " : "").append(lines[i]);
+            out.append(stripLeadingDotNetWhitespace(line).startsWith("::") ? "| " : "").append(line);
         }
         return out.toString();
+    }
+
+    private static String withoutCommandMarkers(String text) {
+        return text.replace("##[", "##\\[").replace("##vso[", "##vso\\[");
+    }
+
+    /** What .NET's {@code TrimStart()} removes: Java's white space plus the no-break spaces and NEL. */
+    private static String stripLeadingDotNetWhitespace(String line) {
+        int start = 0;
+        while (start < line.length()) {
+            char c = line.charAt(start);
+            if (!Character.isWhitespace(c) && !Character.isSpaceChar(c) && c != '\u0085') {
+                break;
+            }
+            start++;
+        }
+        return line.substring(start);
     }
 }
