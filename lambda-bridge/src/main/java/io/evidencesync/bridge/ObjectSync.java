@@ -197,7 +197,7 @@ final class ObjectSync {
         if (claimed.duplicateOf() != null) {
             return duplicate(ref, claimed.duplicateOf(), progress, started);
         }
-        release(ref.bucket(), receiptKey, claim, claimed.etag(), List.of(), null, failure);
+        release(ref.bucket(), receiptKey, claim, claimed.etag(), claimed.withMadeBefore(List.of()), null, failure);
         throw failure;
     }
 
@@ -320,7 +320,8 @@ final class ObjectSync {
             synced = claim.synced(made, previous.versionId(), clock.instant());
         } catch (RuntimeException e) {
             // release the claim (best effort) so the retry need not wait for it to go stale
-            release(bucket, receiptKey, claim, claimed.etag(), made, previous == null ? null : previous.versionId(), e);
+            release(bucket, receiptKey, claim, claimed.etag(), claimed.withMadeBefore(made),
+                    previous == null ? null : previous.versionId(), e);
             throw e;
         }
         // the synced receipt and the records derived from it (the key's latest receipt, the trace index entries) are
@@ -435,6 +436,17 @@ final class ObjectSync {
 
         ReceiptProof madeBefore(String targetKey) {
             return madeBefore.stream().filter(proof -> proof.targetKey().equals(targetKey)).findFirst().orElse(null);
+        }
+
+        /** {@code made}, plus what the earlier attempt made for other targets: a second failure must not forget them. */
+        List<ReceiptProof> withMadeBefore(List<ReceiptProof> made) {
+            List<ReceiptProof> all = new ArrayList<>(made);
+            for (ReceiptProof earlier : madeBefore) {
+                if (all.stream().noneMatch(proof -> proof.targetKey().equals(earlier.targetKey()))) {
+                    all.add(earlier);
+                }
+            }
+            return all;
         }
     }
 

@@ -492,6 +492,22 @@ class FaultMatrixTest extends BridgeSandboxTest {
         assertThat(failed.status()).isEqualTo(ReceiptStatus.FAILED);
         assertThat(failed.proofs()).singleElement()
                 .satisfies(p -> assertThat(p.controlId()).isEqualTo(sandbox.otherControl.toString()));
+        // a second attempt fails before uploading anything (a listed object's HEAD): the first one's proof stays recorded
+        S3Objects headFails = (S3Objects) Proxy.newProxyInstance(S3Objects.class.getClassLoader(),
+                new Class<?>[] {S3Objects.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("headObject") && overridden.equals(args[1])) {
+                        throw new io.evidencesync.core.EvidenceException("S3 HeadObject failed: HTTP 503 SlowDown");
+                    }
+                    try {
+                        return method.invoke(sandbox.signedS3, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        assertThatThrownBy(() -> invoke(sandbox.bridgeOver(headFails, BridgeSandbox.fastRetries(), Clock.systemUTC()),
+                event)).isInstanceOf(BridgeFailureException.class);
+        assertThat(sandbox.receipt(receiptKey).proofs()).extracting(ReceiptProof::proofId)
+                .containsExactly(failed.proofs().get(0).proofId());
         int before = HYPERPROOF.emulator().requests().size();
 
         invoke(sandbox.bridge(), event);
