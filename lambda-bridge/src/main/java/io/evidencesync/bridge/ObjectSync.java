@@ -70,6 +70,7 @@ final class ObjectSync {
     private final HyperproofClient hyperproof;
     private final Clock clock;
     private final Supplier<String> claimTokens;
+    private final FirstProofLock firstProofs;
 
     /** @param calls runs the S3 calls that do not depend on each other side by side (see {@link Concurrently}) */
     ObjectSync(BridgeConfig config, ObjectSpooler spooler, ReceiptStore receipts, TraceIndex index, RoutePlanner planner,
@@ -85,6 +86,7 @@ final class ObjectSync {
         this.hyperproof = hyperproof;
         this.clock = clock;
         this.claimTokens = claimTokens;
+        this.firstProofs = new FirstProofLock(receipts, config, clock);
     }
 
     Outcome process(ObjectRef ref, Invocation invocation) {
@@ -295,6 +297,7 @@ final class ObjectSync {
         String key = ref.key();
         List<ReceiptProof> made = new ArrayList<>();
         Previous previous = null;
+        FirstProofLock.Held lock = null;
         Receipt synced;
         try {
             previous = previousProofs(ref.versionId(), claimed.replacedSynced(), Concurrently.join(latestRead));
@@ -304,7 +307,11 @@ final class ObjectSync {
                 return superseded(ref, newer, progress, started);
             }
             if (previous.proofs().isEmpty() && metadata.format() == EvidenceFormat.MANIFEST && ref.versionId() != null) {
-                holdFirstProof(bucket, key, ref, claim);
+                lock = firstProofs.take(bucket, key, ref, claim);
+                if (!lock.inherited().isEmpty()) {
+                    // an earlier version made the first proofs but left no latest receipt: become their next version
+                    previous = new Previous(lock.inherited(), lock.inheritedVersion(), previous.latest());
+                }
             }
             ProofUpload upload = upload(ref, metadata, object);
             for (Target target : targets) {
@@ -320,8 +327,12 @@ final class ObjectSync {
             synced = claim.synced(made, previous.versionId(), clock.instant());
         } catch (RuntimeException e) {
             // release the claim (best effort) so the retry need not wait for it to go stale
-            release(bucket, receiptKey, claim, claimed.etag(), claimed.withMadeBefore(made),
-                    previous == null ? null : previous.versionId(), e);
+            String previousVersion = previous == null ? null : previous.versionId();
+            release(bucket, receiptKey, claim, claimed.etag(), claimed.withMadeBefore(made), previousVersion, e);
+            if (lock != null) {
+                firstProofs.release(bucket, lock, claim.failed(claimed.withMadeBefore(made), previousVersion,
+                        String.valueOf(e.getMessage())));
+            }
             throw e;
         }
         // the synced receipt and the records derived from it (the key's latest receipt, the trace index entries) are
@@ -338,6 +349,9 @@ final class ObjectSync {
         } catch (RuntimeException e) {
             CompletableFuture.allOf(latest, indexed).exceptionally(ignored -> null).join(); // none left running
             throw e;
+        }
+        if (lock != null) {
+            firstProofs.release(bucket, lock, synced);
         }
         String note = Concurrently.join(latest);
         String indexNote = Concurrently.join(indexed);
@@ -487,39 +501,6 @@ final class ObjectSync {
      */
     private static boolean isDone(Receipt receipt, String eventSequencer) {
         return receipt.isSynced() || receipt.status() == ReceiptStatus.SUPERSEDED && eventSequencer != null;
-    }
-
-    /**
-     * A run manifest is rewritten by every publish of its run (several steps, matrix jobs), often seconds apart, so
-     * two of its versions may be processed at once while the key has no proof yet; each would create one. The
-     * version that first creates the key's first-proof lock creates the proofs; another version, while the lock is
-     * fresh, fails for a retry, which then finds those proofs in the latest receipt and adds itself as their new
-     * version (or is superseded by the sequencer). A stale lock (its holder crashed or gave up) is taken over, and a
-     * retry of the holding version takes its own lock again.
-     */
-    private void holdFirstProof(String bucket, String key, ObjectRef ref, Receipt claim) {
-        String lockKey = ReceiptKeys.firstProofKey(config.receiptsPrefix(), key);
-        try {
-            receipts.create(bucket, lockKey, claim);
-            return;
-        } catch (ReceiptStore.ConflictException e) {
-            // held: by an earlier attempt at this version, by another version, or left by one that finished
-        }
-        ReceiptStore.Stored held = receipts.read(bucket, lockKey).orElseThrow(() -> new EvidenceException(
-                "the first-proof lock " + lockKey + " was taken and then removed; retrying later"));
-        Receipt holder = held.receipt();
-        if (!Objects.equals(holder.versionId(), ref.versionId()) && isFreshClaim(holder)) {
-            throw new EvidenceException("version " + holder.versionId() + " of this manifest (request "
-                    + holder.requestId() + ", since " + holder.claimedAt() + ") is creating its first proofs; this"
-                    + " version is retried later and then becomes their next version, so that the manifest gets one"
-                    + " proof per control, not one per version");
-        }
-        try {
-            receipts.replace(bucket, lockKey, claim, held.etag());
-        } catch (ReceiptStore.ConflictException e) {
-            throw new EvidenceException("another version of this manifest took its first-proof lock at the same"
-                    + " moment; retrying later");
-        }
     }
 
     private boolean isFreshClaim(Receipt receipt) {

@@ -472,6 +472,34 @@ class FaultMatrixTest extends BridgeSandboxTest {
     }
 
     @Test
+    void shouldMakeTheNextManifestVersionAVersionOfTheProofsAFailedFirstVersionMade() throws IOException {
+        String withControl = BridgeSandbox.evidenceKey("with-control.json");
+        String overridden = BridgeSandbox.evidenceKey("overridden.json");
+        PutObjectResponse a = sandbox.putEvidence(withControl, BridgeSandbox.resource("otlp-logs-with-control.json"), null);
+        PutObjectResponse b = sandbox.putEvidence(overridden, BridgeSandbox.resource("otlp-logs.json"),
+                sandbox.otherControl.toString());
+        String manifestKey = EvidenceContract.manifestKey("evidence", BridgeSandbox.BUILD);
+        putManifest(manifestKey, "2026-11-27T10:00:00Z", listedEntry(withControl, List.of("OSPS-QA-07.01"), a.versionId()),
+                listedEntry(overridden, List.of(), b.versionId()));
+        String firstVersion = sandbox.eventFor(manifestKey);
+        // the first version makes the overriding control's proof, then the other control refuses it for good
+        HYPERPROOF.emulator().faults().enqueue("POST", "/v1/controls/" + sandbox.control + "/proof",
+                Fault.status(413, "{\"message\":\"too big\"}"));
+        assertThatThrownBy(() -> invoke(sandbox.bridge(), firstVersion)).isInstanceOf(BridgeFailureException.class);
+        assertThat(HYPERPROOF.emulator().proofsForControl(sandbox.otherControl)).hasSize(1);
+
+        // the run's next publish step rewrites the manifest; its version inherits the first version's proof
+        putManifest(manifestKey, "2026-11-27T10:00:05Z", listedEntry(withControl, List.of("OSPS-QA-07.01"), a.versionId()),
+                listedEntry(overridden, List.of(), b.versionId()));
+        String result = invoke(sandbox.bridge(), sandbox.eventFor(manifestKey));
+
+        assertThat(result).contains("\"synced\":1");
+        assertThat(HYPERPROOF.emulator().proofsForControl(sandbox.otherControl)).singleElement()
+                .satisfies(p -> assertThat(p.versions()).hasSize(2));
+        assertThat(HYPERPROOF.emulator().proofsForControl(sandbox.control)).hasSize(1);
+    }
+
+    @Test
     void shouldAdoptTheProofsAFailedAttemptRecordedWithoutAskingHyperproofAgain() throws IOException {
         String withControl = BridgeSandbox.evidenceKey("with-control.json");
         String overridden = BridgeSandbox.evidenceKey("overridden.json");
