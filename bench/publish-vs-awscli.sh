@@ -14,6 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 REPS="${REPS:-5}"
+export LC_NUMERIC=C                    # `times` and awk read and write decimal points, whatever the locale
 AWS=/usr/bin/aws                       # Debian's awscli; pyenv's `aws` (v1) may come first on PATH
 BUCKET=bench-evidence
 ACTION_FLAGS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)   # what action/action.yml runs the jar with
