@@ -64,7 +64,10 @@ final class AwsCalls {
             new S3Call("ObjectSpooler", "getObject", Area.EVIDENCE, List.of("s3:GetObject", "s3:GetObjectVersion"), false,
                     "spools the object version named by the event (versionId set on versioned buckets)"),
             new S3Call("RoutePlanner", "headObject", Area.EVIDENCE, List.of("s3:GetObject", "s3:GetObjectVersion"), false,
-                    "reads a manifest entry's control override (HEAD with the entry's versionId); errors are ignored"),
+                    "reads a manifest entry's control override (HEAD with the entry's versionId); 404 means none, any other"
+                            + " error fails the manifest for a retry (a deleted version answers 403 without s3:ListBucket,"
+                            + " which the function has only on the receipts prefix; in a versioned bucket the listed"
+                            + " version outlives a delete)"),
             new S3Call("ReceiptStore", "getObjectAsBytes", Area.RECEIPTS, List.of("s3:GetObject"), true,
                     "reads a receipt; NoSuchKey/404 means none yet"),
             new S3Call("ReceiptStore", "putObject", Area.RECEIPTS, List.of("s3:PutObject"), false,
