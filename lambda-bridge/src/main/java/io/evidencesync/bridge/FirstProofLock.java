@@ -1,6 +1,7 @@
 package io.evidencesync.bridge;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -27,18 +28,21 @@ final class FirstProofLock {
     }
 
     private final ReceiptStore receipts;
-    private final BridgeConfig config;
+    private final String receiptsPrefix;
+    private final Duration staleAfter;
     private final Clock clock;
 
-    FirstProofLock(ReceiptStore receipts, BridgeConfig config, Clock clock) {
+    /** @param staleAfter when a claim recording no deadline is stale ({@code CLAIM_STALE_AFTER_SECONDS}) */
+    FirstProofLock(ReceiptStore receipts, String receiptsPrefix, Duration staleAfter, Clock clock) {
         this.receipts = receipts;
-        this.config = config;
+        this.receiptsPrefix = receiptsPrefix;
+        this.staleAfter = staleAfter;
         this.clock = clock;
     }
 
     /** @throws EvidenceException (retryable) while another version holds a fresh lock */
     Held take(String bucket, String key, ObjectRef ref, Receipt claim) {
-        String lockKey = ReceiptKeys.firstProofKey(config.receiptsPrefix(), key);
+        String lockKey = ReceiptKeys.firstProofKey(receiptsPrefix, key);
         try {
             return new Held(lockKey, receipts.create(bucket, lockKey, claim), Map.of(), null);
         } catch (ReceiptStore.ConflictException e) {
@@ -49,7 +53,7 @@ final class FirstProofLock {
         Receipt holder = held.receipt();
         boolean otherVersion = !Objects.equals(holder.versionId(), ref.versionId());
         if (otherVersion && holder.status() == ReceiptStatus.CLAIMED
-                && !holder.isStaleClaim(clock.instant(), config.staleClaimAfter())) {
+                && !holder.isStaleClaim(clock.instant(), staleAfter)) {
             throw new EvidenceException("version " + holder.versionId() + " of this manifest (request "
                     + holder.requestId() + ", since " + holder.claimedAt() + ") is creating its first proofs; this"
                     + " version is retried later and then becomes their next version, so that the manifest gets one"
@@ -77,7 +81,7 @@ final class FirstProofLock {
     /** The proofs an earlier holder made, from its version's receipt (synced, or failed part-way). */
     private Map<String, ReceiptProof> proofsOf(String bucket, String key, Receipt holder) {
         Optional<ReceiptStore.Stored> receipt = receipts.read(bucket,
-                ReceiptKeys.versionKey(config.receiptsPrefix(), key, holder.versionId()));
+                ReceiptKeys.versionKey(receiptsPrefix, key, holder.versionId()));
         Map<String, ReceiptProof> byTarget = new LinkedHashMap<>();
         receipt.map(ReceiptStore.Stored::receipt)
                 .filter(r -> r.status() == ReceiptStatus.SYNCED || r.status() == ReceiptStatus.FAILED)

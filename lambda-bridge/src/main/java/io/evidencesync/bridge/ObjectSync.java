@@ -86,7 +86,7 @@ final class ObjectSync {
         this.hyperproof = hyperproof;
         this.clock = clock;
         this.claimTokens = claimTokens;
-        this.firstProofs = new FirstProofLock(receipts, config, clock);
+        this.firstProofs = new FirstProofLock(receipts, config.receiptsPrefix(), config.staleClaimAfter(), clock);
     }
 
     Outcome process(ObjectRef ref, Invocation invocation) {

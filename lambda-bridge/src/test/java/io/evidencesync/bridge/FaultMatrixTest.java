@@ -396,17 +396,7 @@ class FaultMatrixTest extends BridgeSandboxTest {
                 sandbox.otherControl.toString());
         String manifestKey = EvidenceContract.manifestKey("evidence", BridgeSandbox.BUILD);
         putManifest(manifestKey, "2026-11-27T10:00:00Z", listedEntry(listed, List.of(), object.versionId()));
-        S3Objects headFails = (S3Objects) Proxy.newProxyInstance(S3Objects.class.getClassLoader(),
-                new Class<?>[] {S3Objects.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("headObject") && listed.equals(args[1])) {
-                        throw new io.evidencesync.core.EvidenceException("S3 HeadObject failed: HTTP 503 SlowDown");
-                    }
-                    try {
-                        return method.invoke(sandbox.signedS3, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        S3Objects headFails = headFailsFor(listed);
 
         assertThatThrownBy(() -> invoke(sandbox.bridgeOver(headFails, BridgeSandbox.fastRetries(), Clock.systemUTC()),
                 sandbox.eventFor(manifestKey))).isInstanceOf(BridgeFailureException.class)
@@ -418,6 +408,21 @@ class FaultMatrixTest extends BridgeSandboxTest {
 
         assertThat(HYPERPROOF.emulator().proofsForControl(sandbox.otherControl)).hasSize(1);
         assertThat(HYPERPROOF.emulator().proofs()).hasSize(1);
+    }
+
+    /** The sandbox's S3, except that a HEAD of {@code key} fails as S3 throttling would, every time. */
+    private S3Objects headFailsFor(String key) {
+        return (S3Objects) Proxy.newProxyInstance(S3Objects.class.getClassLoader(), new Class<?>[] {S3Objects.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("headObject") && key.equals(args[1])) {
+                        throw new io.evidencesync.core.EvidenceException("S3 HeadObject failed: HTTP 503 SlowDown");
+                    }
+                    try {
+                        return method.invoke(sandbox.signedS3, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     /** Writes the run manifest listing {@code entries}, with the contract's metadata, as a publish would. */
@@ -471,27 +476,57 @@ class FaultMatrixTest extends BridgeSandboxTest {
         assertThat(HYPERPROOF.emulator().proofs()).singleElement().satisfies(p -> assertThat(p.versions()).hasSize(2));
     }
 
-    @Test
-    void shouldMakeTheNextManifestVersionAVersionOfTheProofsAFailedFirstVersionMade() throws IOException {
-        String withControl = BridgeSandbox.evidenceKey("with-control.json");
-        String overridden = BridgeSandbox.evidenceKey("overridden.json");
-        PutObjectResponse a = sandbox.putEvidence(withControl, BridgeSandbox.resource("otlp-logs-with-control.json"), null);
-        PutObjectResponse b = sandbox.putEvidence(overridden, BridgeSandbox.resource("otlp-logs.json"),
-                sandbox.otherControl.toString());
-        String manifestKey = EvidenceContract.manifestKey("evidence", BridgeSandbox.BUILD);
-        putManifest(manifestKey, "2026-11-27T10:00:00Z", listedEntry(withControl, List.of("OSPS-QA-07.01"), a.versionId()),
-                listedEntry(overridden, List.of(), b.versionId()));
-        String firstVersion = sandbox.eventFor(manifestKey);
-        // the first version makes the overriding control's proof, then the other control refuses it for good
+    /**
+     * A run whose manifest goes to two controls: the overriding control of one listed object (uploaded first) and
+     * the mapped control of the other.
+     */
+    private final class TwoControlRun {
+        private final String overridden = BridgeSandbox.evidenceKey("overridden.json");
+        private final String manifestKey = EvidenceContract.manifestKey("evidence", BridgeSandbox.BUILD);
+        private final io.evidencesync.core.contract.ManifestEntry[] entries;
+
+        TwoControlRun() {
+            String withControl = BridgeSandbox.evidenceKey("with-control.json");
+            PutObjectResponse a = sandbox.putEvidence(withControl, BridgeSandbox.resource("otlp-logs-with-control.json"), null);
+            PutObjectResponse b = sandbox.putEvidence(overridden, BridgeSandbox.resource("otlp-logs.json"),
+                    sandbox.otherControl.toString());
+            entries = new io.evidencesync.core.contract.ManifestEntry[] {
+                    listedEntry(withControl, List.of("OSPS-QA-07.01"), a.versionId()),
+                    listedEntry(overridden, List.of(), b.versionId())};
+        }
+
+        String manifestKey() {
+            return manifestKey;
+        }
+
+        String overridden() {
+            return overridden;
+        }
+
+        /** Writes a (new version of the) manifest and returns its event. */
+        String publishManifest(String createdAt) {
+            putManifest(manifestKey, createdAt, entries);
+            return sandbox.eventFor(manifestKey);
+        }
+    }
+
+    /** The mapped control refuses the next upload for good. */
+    private void refuseTheSecondControlOnce() {
         HYPERPROOF.emulator().faults().enqueue("POST", "/v1/controls/" + sandbox.control + "/proof",
                 Fault.status(413, "{\"message\":\"too big\"}"));
+    }
+
+    @Test
+    void shouldMakeTheNextManifestVersionAVersionOfTheProofsAFailedFirstVersionMade() throws IOException {
+        TwoControlRun run = new TwoControlRun();
+        String firstVersion = run.publishManifest("2026-11-27T10:00:00Z");
+        // the first version makes the overriding control's proof, then the other control refuses it for good
+        refuseTheSecondControlOnce();
         assertThatThrownBy(() -> invoke(sandbox.bridge(), firstVersion)).isInstanceOf(BridgeFailureException.class);
         assertThat(HYPERPROOF.emulator().proofsForControl(sandbox.otherControl)).hasSize(1);
 
         // the run's next publish step rewrites the manifest; its version inherits the first version's proof
-        putManifest(manifestKey, "2026-11-27T10:00:05Z", listedEntry(withControl, List.of("OSPS-QA-07.01"), a.versionId()),
-                listedEntry(overridden, List.of(), b.versionId()));
-        String result = invoke(sandbox.bridge(), sandbox.eventFor(manifestKey));
+        String result = invoke(sandbox.bridge(), run.publishManifest("2026-11-27T10:00:05Z"));
 
         assertThat(result).contains("\"synced\":1");
         assertThat(HYPERPROOF.emulator().proofsForControl(sandbox.otherControl)).singleElement()
@@ -501,18 +536,12 @@ class FaultMatrixTest extends BridgeSandboxTest {
 
     @Test
     void shouldAdoptTheProofsAFailedAttemptRecordedWithoutAskingHyperproofAgain() throws IOException {
-        String withControl = BridgeSandbox.evidenceKey("with-control.json");
-        String overridden = BridgeSandbox.evidenceKey("overridden.json");
-        PutObjectResponse a = sandbox.putEvidence(withControl, BridgeSandbox.resource("otlp-logs-with-control.json"), null);
-        PutObjectResponse b = sandbox.putEvidence(overridden, BridgeSandbox.resource("otlp-logs.json"),
-                sandbox.otherControl.toString());
-        String manifestKey = EvidenceContract.manifestKey("evidence", BridgeSandbox.BUILD);
-        putManifest(manifestKey, "2026-11-27T10:00:00Z", listedEntry(withControl, List.of("OSPS-QA-07.01"), a.versionId()),
-                listedEntry(overridden, List.of(), b.versionId()));
-        String event = sandbox.eventFor(manifestKey);
+        TwoControlRun run = new TwoControlRun();
+        String event = run.publishManifest("2026-11-27T10:00:00Z");
+        String manifestKey = run.manifestKey();
+        String overridden = run.overridden();
         // the first target's proof (the overriding control's) is made, the second control refuses the upload
-        HYPERPROOF.emulator().faults().enqueue("POST", "/v1/controls/" + sandbox.control + "/proof",
-                Fault.status(413, "{\"message\":\"too big\"}"));
+        refuseTheSecondControlOnce();
         assertThatThrownBy(() -> invoke(sandbox.bridge(), event)).isInstanceOf(BridgeFailureException.class);
         String receiptKey = EvidenceContract.receiptKey("evidence-sync-receipts", manifestKey,
                 sandbox.s3.headObject(r -> r.bucket(BridgeSandbox.BUCKET).key(manifestKey)).versionId());
@@ -521,17 +550,7 @@ class FaultMatrixTest extends BridgeSandboxTest {
         assertThat(failed.proofs()).singleElement()
                 .satisfies(p -> assertThat(p.controlId()).isEqualTo(sandbox.otherControl.toString()));
         // a second attempt fails before uploading anything (a listed object's HEAD): the first one's proof stays recorded
-        S3Objects headFails = (S3Objects) Proxy.newProxyInstance(S3Objects.class.getClassLoader(),
-                new Class<?>[] {S3Objects.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("headObject") && overridden.equals(args[1])) {
-                        throw new io.evidencesync.core.EvidenceException("S3 HeadObject failed: HTTP 503 SlowDown");
-                    }
-                    try {
-                        return method.invoke(sandbox.signedS3, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        S3Objects headFails = headFailsFor(overridden);
         assertThatThrownBy(() -> invoke(sandbox.bridgeOver(headFails, BridgeSandbox.fastRetries(), Clock.systemUTC()),
                 event)).isInstanceOf(BridgeFailureException.class);
         assertThat(sandbox.receipt(receiptKey).proofs()).extracting(ReceiptProof::proofId)
