@@ -52,8 +52,7 @@ final class FirstProofLock {
                 "the first-proof lock " + lockKey + " was taken and then removed; retrying later"));
         Receipt holder = held.receipt();
         boolean otherVersion = !Objects.equals(holder.versionId(), ref.versionId());
-        if (otherVersion && holder.status() == ReceiptStatus.CLAIMED
-                && !holder.isStaleClaim(clock.instant(), staleAfter)) {
+        if (otherVersion && holder.isFreshClaim(clock.instant(), staleAfter)) {
             throw new EvidenceException("version " + holder.versionId() + " of this manifest (request "
                     + holder.requestId() + ", since " + holder.claimedAt() + ") is creating its first proofs; this"
                     + " version is retried later and then becomes their next version, so that the manifest gets one"

@@ -504,8 +504,7 @@ final class ObjectSync {
     }
 
     private boolean isFreshClaim(Receipt receipt) {
-        return receipt.status() == ReceiptStatus.CLAIMED
-                && !receipt.isStaleClaim(clock.instant(), config.staleClaimAfter());
+        return receipt.isFreshClaim(clock.instant(), config.staleClaimAfter());
     }
 
     private EvidenceException inFlight(Receipt receipt) {

@@ -128,6 +128,11 @@ public record Receipt(
         return stale == null || stale.isBefore(now);
     }
 
+    /** True for a claim whose invocation may still be running: not yet past {@link #claimStaleAfter}. */
+    public boolean isFreshClaim(Instant now, Duration staleAfter) {
+        return status == ReceiptStatus.CLAIMED && !isStaleClaim(now, staleAfter);
+    }
+
     /**
      * The moment after which this claim's invocation has certainly ended: {@link #CLAIM_EXPIRY_MARGIN} past its
      * recorded deadline, or {@code staleAfter} past the claim, whichever comes first; null when the claim records
