@@ -199,7 +199,8 @@ final class ObjectSync {
         if (claimed.duplicateOf() != null) {
             return duplicate(ref, claimed.duplicateOf(), progress, started);
         }
-        release(ref.bucket(), receiptKey, claim, claimed.etag(), claimed.withMadeBefore(List.of()), null, failure);
+        release(ref.bucket(), receiptKey, claimed.etag(),
+                claim.failed(claimed.withMadeBefore(List.of()), null, String.valueOf(failure.getMessage())));
         throw failure;
     }
 
@@ -316,9 +317,7 @@ final class ObjectSync {
             ProofUpload upload = upload(ref, metadata, object);
             for (Target target : targets) {
                 ReceiptProof earlier = claimed.madeBefore(target.key());
-                ReceiptProof proof = earlier != null
-                        ? new ReceiptProof(earlier.target(), earlier.controlId(), earlier.controlIdentifier(),
-                                earlier.proofId(), earlier.proofVersion(), earlier.filename(), ReceiptProof.ADOPTED)
+                ReceiptProof proof = earlier != null ? earlier.adopted()
                         : uploadTo(target, upload, previous.proofs().get(target.key()), claimed.takeover(),
                                 invocation.deadline());
                 made.add(proof);
@@ -327,11 +326,11 @@ final class ObjectSync {
             synced = claim.synced(made, previous.versionId(), clock.instant());
         } catch (RuntimeException e) {
             // release the claim (best effort) so the retry need not wait for it to go stale
-            String previousVersion = previous == null ? null : previous.versionId();
-            release(bucket, receiptKey, claim, claimed.etag(), claimed.withMadeBefore(made), previousVersion, e);
+            Receipt failed = claim.failed(claimed.withMadeBefore(made), previous == null ? null : previous.versionId(),
+                    String.valueOf(e.getMessage()));
+            release(bucket, receiptKey, claimed.etag(), failed);
             if (lock != null) {
-                firstProofs.release(bucket, lock, claim.failed(claimed.withMadeBefore(made), previousVersion,
-                        String.valueOf(e.getMessage())));
+                firstProofs.release(bucket, lock, failed);
             }
             throw e;
         }
@@ -554,10 +553,10 @@ final class ObjectSync {
         }
     }
 
-    private void release(String bucket, String receiptKey, Receipt claim, String etag, List<ReceiptProof> made,
-                         String previousVersion, RuntimeException cause) {
+    /** Replaces our claim with its failed receipt (best effort), so that a retry can take it over at once. */
+    private void release(String bucket, String receiptKey, String etag, Receipt failed) {
         try {
-            receipts.replace(bucket, receiptKey, claim.failed(made, previousVersion, String.valueOf(cause.getMessage())), etag);
+            receipts.replace(bucket, receiptKey, failed, etag);
         } catch (RuntimeException ignored) {
             // the claim then goes stale after CLAIM_STALE_AFTER_SECONDS and is taken over
         }

@@ -19,6 +19,11 @@ public record ReceiptProof(String target, String controlId, String controlIdenti
     public static final String VERSIONED = "versioned";
     public static final String ADOPTED = "adopted";
 
+    /** This proof, recorded as adopted: found already made (by an earlier attempt) rather than made now. */
+    public ReceiptProof adopted() {
+        return new ReceiptProof(target, controlId, controlIdentifier, proofId, proofVersion, filename, ADOPTED);
+    }
+
     /** The routing key: the control UUID, or "organization". */
     public String targetKey() {
         return controlId == null ? TARGET_ORGANIZATION : controlId;
