@@ -26,7 +26,7 @@ final class HandlerSupport {
      * function's, so that a redrive running at the same time waits for it instead of taking the claim over while it
      * still uploads.
      */
-    static final Duration IN_PROCESS_BUDGET = Duration.ofMinutes(14);
+    static final Duration IN_PROCESS_BUDGET = ObjectSync.LAMBDA_MAX_TIMEOUT.minusMinutes(1);
 
     /** @param remainingMillis the context's remaining time, or null without a context */
     static Invocation invocation(String requestId, java.util.function.LongSupplier remainingMillis) {

@@ -58,7 +58,8 @@ final class ObjectSync {
      * saves every first delivery a receipt read; from it, the receipt is read before the body is.
      */
     static final long READ_RECEIPT_FIRST_FROM_BYTES = 1024 * 1024;
-    private static final Duration LAMBDA_MAX_TIMEOUT = Duration.ofMinutes(15);
+    /** The longest a Lambda invocation runs. */
+    static final Duration LAMBDA_MAX_TIMEOUT = Duration.ofMinutes(15);
 
     private final BridgeConfig config;
     private final ObjectSpooler spooler;

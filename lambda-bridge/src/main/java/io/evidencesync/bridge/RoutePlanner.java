@@ -79,13 +79,12 @@ final class RoutePlanner {
         Map<String, String> metadata;
         try {
             metadata = s3.headObject(bucket, entry.key(), entry.versionId()).metadata();
-        } catch (S3Objects.RequestFailedException e) {
-            if (e.status() == 404) {
+        } catch (EvidenceException e) {
+            if (e instanceof S3Objects.RequestFailedException failed && failed.status() == 404) {
                 return null;
             }
-            throw cannotReadOverride(bucket, entry, e);
-        } catch (EvidenceException e) {
-            throw cannotReadOverride(bucket, entry, e);
+            throw new EvidenceException("cannot read the control override of s3://" + bucket + "/" + entry.key()
+                    + ", listed in the manifest, so the manifest is not routed yet: " + e.getMessage(), e);
         }
         String value = null;
         for (Map.Entry<String, String> item : metadata.entrySet()) {
@@ -94,10 +93,5 @@ final class RoutePlanner {
             }
         }
         return value;
-    }
-
-    private static EvidenceException cannotReadOverride(String bucket, ManifestEntry entry, EvidenceException cause) {
-        return new EvidenceException("cannot read the control override of s3://" + bucket + "/" + entry.key()
-                + ", listed in the manifest, so the manifest is not routed yet: " + cause.getMessage(), cause);
     }
 }
