@@ -10,6 +10,9 @@ import io.evidencesync.core.EvidenceException;
  * Which build produced a piece of evidence. Field names follow the OpenTelemetry {@code cicd.*} and {@code vcs.*}
  * semantic conventions where one exists ({@link #toAttributes()}); the rest are Evidence Sync extensions, listed in
  * docs/contract.md.
+ * <p>
+ * The URLs lose any user information ({@code https://user:token@host/…} becomes {@code https://host/…}): a checkout
+ * URL with a token in it must not end up in S3 metadata, manifests or an auditor's trace.
  *
  * @param ciSystem       the CI system: {@code github-actions}, {@code jenkins}, {@code gitlab-ci} or another name
  * @param pipelineName   the pipeline, unique within the CI system (Jenkins: full job name; GitHub: owner/repo/workflow)
@@ -20,9 +23,6 @@ import io.evidencesync.core.EvidenceException;
  * @param jobUrl         the job (task) page, when known
  * @param taskName       the job (task) name, when known
  * @param repositoryUrl  the source repository, without {@code .git}
- * <p>
- * The URLs lose any user information ({@code https://user:token@host/…} becomes {@code https://host/…}): a checkout
- * URL with a token in it must not end up in S3 metadata, manifests or an auditor's trace.
  * @param revision       the commit
  * @param ref            the branch or tag
  * @param changeId       the pull/merge request number, when the run is for one
