@@ -44,32 +44,56 @@ class HashingSourceTest {
 
     @Test
     void shouldHashALargeFileOnASecondThreadToTheSameDigest() throws IOException {
-        Path file = dir.resolve("big.json");
-        byte[] block = "{\"class_uid\": 6007, \"message\": \"0123456789abcdef\"}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        try (var out = Files.newOutputStream(file)) {
-            for (long written = 0; written < HashingSource.BACKGROUND_THRESHOLD + 12345; written += block.length) {
-                out.write(block);
-            }
-        }
+        Path file = writeLargeFile("big.json");
         byte[] expected = Digests.sha256(InputSource.of(file));
-        HashingSource source = new HashingSource(file, Files.size(file));
+        HashingSource source = new HashingSource(file, Files.size(file), true);
 
-        try (InputStream in = new java.io.BufferedInputStream(source.open(), 8000)) {
-            byte[] odd = new byte[7777];
-            while (in.read(odd) != -1) {
-                // read in chunks that never line up with the hashing buffers
-            }
-        }
+        readInOddChunks(source);
         Files.writeString(file, "changed after the read");
 
         assertThat(source.sha256()).as("the digest of the bytes read, from the hashing thread").isEqualTo(expected);
     }
 
     @Test
+    void shouldHashALargeFileOnTheReadingThreadToTheSameDigestWhenToldTo() throws IOException {
+        Path file = writeLargeFile("big-inline.json");
+        byte[] expected = Digests.sha256(InputSource.of(file));
+        HashingSource source = new HashingSource(file, Files.size(file), false);
+
+        readInOddChunks(source);
+        Files.writeString(file, "changed after the read");
+
+        assertThat(source.sha256()).as("the digest of the bytes read, on the reading thread").isEqualTo(expected);
+    }
+
+    @Test
+    void shouldUseASecondThreadOnlyForLargeFilesHashedByTheJdksJavaSha256() {
+        long large = HashingSource.BACKGROUND_THRESHOLD;
+
+        assertThat(HashingSource.hashesInBackground(large, "SUN")).isTrue();
+        assertThat(HashingSource.hashesInBackground(large - 1, "SUN")).as("below the threshold").isFalse();
+        assertThat(HashingSource.hashesInBackground(large, "AmazonCorrettoCryptoProvider")).as("native SHA-256").isFalse();
+    }
+
+    @Test
+    void shouldDecideFromTheSha256ProviderInUse() throws IOException {
+        Path file = writeLargeFile("big-default.json");
+        boolean jdk = "SUN".equals(Digests.sha256().getProvider().getName());
+        HashingSource source = new HashingSource(file, Files.size(file));
+
+        try (InputStream in = source.open()) {
+            in.read(new byte[1]);
+            assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                    .as("a hashing thread exactly when the JDK's SHA-256 is in use")
+                    .matches(names -> names.contains("evidence-sha256") == jdk);
+        }
+    }
+
+    @Test
     void shouldStopTheHashingThreadWhenALargeFileIsReadOnlyInPart() throws IOException {
         Path file = dir.resolve("big.bin");
         Files.write(file, new byte[(int) HashingSource.BACKGROUND_THRESHOLD + 1]);
-        HashingSource source = new HashingSource(file, Files.size(file));
+        HashingSource source = new HashingSource(file, Files.size(file), true);
 
         try (InputStream in = source.open()) {
             in.read(new byte[1024]);
@@ -78,5 +102,25 @@ class HashingSourceTest {
         assertThat(source.sha256()).isEqualTo(Digests.sha256(InputSource.of(file)));
         assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
                 .as("no hashing thread is left behind").doesNotContain("evidence-sha256");
+    }
+
+    private Path writeLargeFile(String name) throws IOException {
+        Path file = dir.resolve(name);
+        byte[] block = "{\"class_uid\": 6007, \"message\": \"0123456789abcdef\"}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (var out = Files.newOutputStream(file)) {
+            for (long written = 0; written < HashingSource.BACKGROUND_THRESHOLD + 12345; written += block.length) {
+                out.write(block);
+            }
+        }
+        return file;
+    }
+
+    private static void readInOddChunks(HashingSource source) throws IOException {
+        try (InputStream in = new java.io.BufferedInputStream(source.open(), 8000)) {
+            byte[] odd = new byte[7777];
+            while (in.read(odd) != -1) {
+                // read in chunks that never line up with the hashing buffers
+            }
+        }
     }
 }
