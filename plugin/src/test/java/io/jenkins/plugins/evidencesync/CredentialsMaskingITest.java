@@ -2,6 +2,7 @@ package io.jenkins.plugins.evidencesync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import hudson.model.Result;
 import hudson.slaves.DumbSlave;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -21,7 +23,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
  * The secret key of the AWS credentials reaches the upload and nothing else: not the console, not a file of the
- * build or the job, not a file on the agent, not the agent's environment.
+ * build or the job, not a file on the agent, not the agent's environment; nor, when S3 rejects it, the failure.
  */
 @WithJenkins
 class CredentialsMaskingITest {
@@ -61,6 +63,27 @@ class CredentialsMaskingITest {
         assertThat(filesContaining(build.getRootDir().toPath(), secret)).isEmpty();
         assertThat(filesContaining(job.getRootDir().toPath(), secret)).isEmpty();
         assertThat(filesContaining(Path.of(agent.getRemoteFS()), secret)).isEmpty();
+    }
+
+    @Test
+    void shouldKeepARejectedSecretKeyOutOfTheFailureTheLogAndTheBuildDirectory(JenkinsRule j) throws Exception {
+        String rejected = "rejected-secret-" + UUID.randomUUID();
+        SandboxCredentials.store("sandbox-aws-rejected", s3.accessKey(), rejected);
+        WorkflowJob job = j.createProject(WorkflowJob.class);
+        job.setDefinition(new CpsFlowDefinition("node {\n"
+                + Evidence.OTLP.writeFileStep()
+                + "  publishEvidence includes: 'reports/*.json', bucket: '" + s3.bucket() + "', region: '" + s3.region()
+                + "', endpointUrl: '" + s3.endpoint() + "', pathStyle: true, credentialsId: 'sandbox-aws-rejected'\n"
+                + "}", true));
+
+        WorkflowRun build = j.buildAndAssertStatus(Result.FAILURE, job);
+
+        j.assertLogContains("S3 rejected the credentials", build);
+        j.assertLogNotContains(rejected, build);
+        j.assertLogNotContains("Signature=", build);
+        assertThat(build.getAction(EvidenceAction.class)).isNull();
+        assertThat(filesContaining(build.getRootDir().toPath(), rejected)).isEmpty();
+        assertThat(filesContaining(job.getRootDir().toPath(), rejected)).isEmpty();
     }
 
     private static List<Path> filesContaining(Path root, String text) throws IOException {

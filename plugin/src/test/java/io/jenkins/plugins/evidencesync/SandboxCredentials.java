@@ -13,9 +13,14 @@ final class SandboxCredentials {
     }
 
     static void store(SandboxS3Process s3) throws IOException {
+        store(ID, s3.accessKey(), s3.secretKey());
+    }
+
+    /** Stores another key pair, such as one whose secret the sandbox rejects. */
+    static void store(String id, String accessKey, String secretKey) throws IOException {
         SystemCredentialsProvider provider = SystemCredentialsProvider.getInstance();
-        provider.getCredentials().add(new AWSCredentialsImpl(CredentialsScope.GLOBAL, ID, s3.accessKey(),
-                s3.secretKey(), "sandbox S3 key pair"));
+        provider.getCredentials().add(new AWSCredentialsImpl(CredentialsScope.GLOBAL, id, accessKey, secretKey,
+                "sandbox S3 key pair (" + id + ")"));
         provider.save();
     }
 }
