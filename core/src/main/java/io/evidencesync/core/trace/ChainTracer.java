@@ -155,14 +155,14 @@ public final class ChainTracer {
         TraceStore.ObjectInfo manifestHead = store.head(objectBucket, manifestKey, manifestVersion).orElseThrow();
         String manifestSha = manifestHead.metadata().get(EvidenceContract.META_SHA256);
         ObjectTrace manifestTrace = traceObjectVersion(objectBucket, manifestKey, manifestHead.versionId(), "manifest.json",
-                manifestSha);
+                manifestSha, false);
         List<ObjectTrace> objects = new ArrayList<>();
         boolean found = onlyKey == null;
         for (ManifestEntry entry : manifest.objects()) {
             if (onlyKey == null || onlyKey.equals(entry.key())) {
                 found = true;
                 String version = onlyKey != null && onlyVersion != null ? onlyVersion : entry.versionId();
-                objects.add(traceObjectVersion(objectBucket, entry.key(), version, entry.path(), entry.sha256()));
+                objects.add(traceObjectVersion(objectBucket, entry.key(), version, entry.path(), entry.sha256(), true));
             }
         }
         links.add(found ? Link.ok("the object is listed in its run's manifest", manifestKey)
@@ -170,7 +170,12 @@ public final class ChainTracer {
         return new RunTrace(manifest.provenance(), objectBucket, manifestKey, manifestTrace, objects);
     }
 
-    private ObjectTrace traceObjectVersion(String objectBucket, String key, String versionId, String path, String expectedSha) {
+    /**
+     * @param writeOnce an evidence object, written once per run: its proof must not have moved on to other bytes.
+     *                  A manifest is rewritten by every publish step of its run, and its proof gains versions with it.
+     */
+    private ObjectTrace traceObjectVersion(String objectBucket, String key, String versionId, String path, String expectedSha,
+                                           boolean writeOnce) {
         List<Link> links = new ArrayList<>();
         String where = "s3://" + objectBucket + "/" + key + (versionId == null ? "" : "?versionId=" + versionId);
         Optional<TraceStore.ObjectInfo> head = store.head(objectBucket, key, versionId);
@@ -199,7 +204,7 @@ public final class ChainTracer {
         links.add(compare("the receipt records the publish-time SHA-256", expectedSha, receipt.sha256()));
         List<ProofTrace> proofTraces = new ArrayList<>();
         for (ReceiptProof proof : receipt.proofs()) {
-            proofTraces.add(traceProofVersion(proof, expectedSha, "s3://" + objectBucket + "/" + key));
+            proofTraces.add(traceProofVersion(proof, expectedSha, "s3://" + objectBucket + "/" + key, writeOnce));
         }
         if (receipt.isSynced() && proofTraces.isEmpty()) {
             links.add(Link.broken("the receipt names a proof", receiptKey + " lists no proof"));
@@ -207,7 +212,7 @@ public final class ChainTracer {
         return new ObjectTrace(key, path, head.get().versionId(), expectedSha, links, proofTraces);
     }
 
-    private ProofTrace traceProofVersion(ReceiptProof recorded, String expectedSha, String sourceId) {
+    private ProofTrace traceProofVersion(ReceiptProof recorded, String expectedSha, String sourceId, boolean writeOnce) {
         List<Link> links = new ArrayList<>();
         Optional<Proof> proof;
         try {
@@ -231,7 +236,35 @@ public final class ChainTracer {
         } catch (EvidenceException e) {
             links.add(Link.broken("the bytes Hyperproof serves match the publish-time SHA-256", e.getMessage()));
         }
+        if (writeOnce) {
+            links.add(currentVersion(recorded, proof.get().version(), expectedSha));
+        }
         return proofTrace(recorded, links);
+    }
+
+    /**
+     * Hyperproof shows a proof's latest version. Evidence is written once per run, so a later version of its proof
+     * can only come from a later S3 version of the key (which the bridge adds as a proof version): it must hold the
+     * same bytes, or the proof on the control is no longer what the build published.
+     */
+    private Link currentVersion(ReceiptProof recorded, int current, String expectedSha) {
+        String name = "the proof's current version holds the published bytes";
+        if (current == recorded.proofVersion()) {
+            return Link.ok(name, "version " + current + " is the one the bridge recorded");
+        }
+        try {
+            String currentSha = proofs.contentsSha256(recorded.proofId(), current);
+            if (expectedSha != null && expectedSha.equals(currentSha)) {
+                return Link.ok(name, "version " + current + " (the bridge recorded " + recorded.proofVersion()
+                        + ") has the same SHA-256 " + expectedSha);
+            }
+            return Link.broken(name, "version " + current + " of proof " + recorded.proofId() + " has SHA-256 "
+                    + currentSha + ", but the build published " + expectedSha + " (the bridge recorded version "
+                    + recorded.proofVersion() + "): the S3 key was written again after the build; its later S3"
+                    + " versions and their receipts show when and with what");
+        } catch (EvidenceException e) {
+            return Link.broken(name, e.getMessage());
+        }
     }
 
     private static ProofTrace proofTrace(ReceiptProof recorded, List<Link> links) {

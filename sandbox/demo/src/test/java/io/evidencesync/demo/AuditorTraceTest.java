@@ -98,6 +98,27 @@ class AuditorTraceTest {
     }
 
     @Test
+    void shouldNameEvidenceWrittenAgainAfterTheBuildWhoseNewBytesReachedTheProof() throws IOException {
+        PublishResult published = publishAndSync();
+        PublishedObject target = object(published, "reports/otlp-logs.json");
+        byte[] original = s3.getObjectAsBytes(b -> b.bucket(Sandbox.BUCKET).key(target.key())).asByteArray();
+        byte[] rewritten = (new String(original, StandardCharsets.UTF_8) + "\n").getBytes(StandardCharsets.UTF_8);
+        var metadata = new java.util.HashMap<>(s3.headObject(b -> b.bucket(Sandbox.BUCKET).key(target.key())).metadata());
+        metadata.put(EvidenceContract.META_SHA256, io.evidencesync.core.publish.Digests.hex(
+                io.evidencesync.core.publish.Digests.sha256(() -> new java.io.ByteArrayInputStream(rewritten))));
+        s3.putObject(b -> b.bucket(Sandbox.BUCKET).key(target.key()).metadata(metadata), RequestBody.fromBytes(rewritten));
+        pipeline.deliver(pipeline.events());
+
+        TraceReport report = pipeline.trace(PipelineDemo.RUN_URL);
+
+        assertThat(report.verified()).as("the manifest still pins the build's version, whose links all hold").isFalse();
+        assertThat(brokenLinks(report)).singleElement().satisfies(link -> {
+            assertThat(link.name()).isEqualTo("the proof's current version holds the published bytes");
+            assertThat(link.detail()).contains("the build published " + target.sha256(), "written again after the build");
+        });
+    }
+
+    @Test
     void shouldNameATamperedProof() throws IOException {
         publishAndSync();
         UUID proofId = sandbox.hyperproof().proofs().get(0).id();
