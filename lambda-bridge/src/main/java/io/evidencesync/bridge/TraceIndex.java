@@ -1,12 +1,9 @@
 package io.evidencesync.bridge;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.regex.Pattern;
 
 import io.evidencesync.core.EvidenceException;
 import io.evidencesync.core.contract.EvidenceContract;
@@ -23,8 +20,6 @@ import io.evidencesync.core.receipt.ReceiptProof;
  * the object's log line, never fails the object.
  */
 final class TraceIndex {
-    private static final Pattern GITHUB_ATTEMPT = Pattern.compile("/attempts/\\d+/?$");
-
     private final ReceiptStore store;
     private final String receiptsPrefix;
     private final Executor io;
@@ -44,7 +39,7 @@ final class TraceIndex {
                     IndexEntry.proof(proof.proofId(), bucket, synced.key(), synced.versionId())));
         }
         if (metadata.format() == EvidenceFormat.MANIFEST) {
-            for (String runUrl : runUrls(metadata.runUrl())) {
+            for (String runUrl : EvidenceContract.indexedRunUrls(metadata.runUrl())) {
                 writes.add(put(bucket, EvidenceContract.runIndexKey(receiptsPrefix, runUrl, synced.key()),
                         IndexEntry.run(runUrl, bucket, synced.key(), synced.versionId())));
             }
@@ -62,12 +57,5 @@ final class TraceIndex {
 
     private CompletableFuture<Void> put(String bucket, String key, IndexEntry entry) {
         return CompletableFuture.runAsync(() -> store.putIndex(bucket, key, entry), io);
-    }
-
-    static Set<String> runUrls(String runUrl) {
-        Set<String> urls = new LinkedHashSet<>();
-        urls.add(runUrl);
-        urls.add(GITHUB_ATTEMPT.matcher(runUrl).replaceFirst(""));
-        return urls;
     }
 }

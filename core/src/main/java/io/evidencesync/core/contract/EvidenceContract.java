@@ -2,9 +2,12 @@ package io.evidencesync.core.contract;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Map.Entry;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import io.evidencesync.core.EvidenceException;
 import io.evidencesync.core.evidence.EvidenceFormat;
@@ -53,6 +56,7 @@ public final class EvidenceContract {
     public static final String META_RUN_ID = "cicd-run-id";
     public static final String META_RUN_ATTEMPT = "cicd-run-attempt";
     public static final String META_RUN_URL = "cicd-run-url";
+    private static final Pattern GITHUB_ATTEMPT = Pattern.compile("/attempts/\\d+/?$");
     public static final String META_REVISION = "vcs-revision";
 
     private static final String GZIP = "gzip";
@@ -108,11 +112,32 @@ public final class EvidenceContract {
 
     /** The prefix under which {@link #runIndexKey} entries of one run URL lie. */
     public static String runIndexPrefix(String receiptsPrefix, String runUrl) {
-        String normalized = runUrl.strip();
+        return normalizePrefix(receiptsPrefix) + "@index/runs/" + sha256Hex(withoutTrailingSlash(runUrl)) + '/';
+    }
+
+    /**
+     * The URLs a run's manifest is indexed under: its run URL and, for a GitHub run attempt, the run's page without
+     * {@code /attempts/n}, which so finds every attempt.
+     */
+    public static Set<String> indexedRunUrls(String runUrl) {
+        Set<String> urls = new LinkedHashSet<>();
+        urls.add(runUrl);
+        urls.add(GITHUB_ATTEMPT.matcher(runUrl).replaceFirst(""));
+        return urls;
+    }
+
+    /** Whether {@code url} finds the run recorded as {@code runUrl}: one of its {@link #indexedRunUrls}. */
+    public static boolean findsRun(String url, String runUrl) {
+        String wanted = withoutTrailingSlash(url);
+        return indexedRunUrls(runUrl).stream().map(EvidenceContract::withoutTrailingSlash).anyMatch(wanted::equals);
+    }
+
+    private static String withoutTrailingSlash(String url) {
+        String normalized = url.strip();
         while (normalized.endsWith("/")) {
             normalized = normalized.substring(0, normalized.length() - 1);
         }
-        return normalizePrefix(receiptsPrefix) + "@index/runs/" + sha256Hex(normalized) + '/';
+        return normalized;
     }
 
     /** The bridge's index entry from a Hyperproof proof id to the receipt that records it. */

@@ -13,6 +13,7 @@ import io.evidencesync.core.contract.ManifestEntry;
 import io.evidencesync.core.contract.RunManifest;
 import io.evidencesync.core.evidence.EvidenceFormat;
 import io.evidencesync.core.hyperproof.Proof;
+import io.evidencesync.core.provenance.BuildProvenance;
 import io.evidencesync.core.receipt.IndexEntry;
 import io.evidencesync.core.receipt.Receipt;
 import io.evidencesync.core.receipt.ReceiptCodec;
@@ -73,7 +74,16 @@ public final class ChainTracer {
         for (String entryKey : entries) {
             IndexEntry entry = ReceiptCodec.indexFromJson(entryKey, store.read(evidenceBucket, entryKey, null).orElseThrow());
             links.add(Link.ok("the build is indexed by the bridge", "s3://" + entry.bucket() + "/" + entry.key()));
-            runs.add(traceRun(entry.bucket(), entry.key(), entry.versionId(), null, null, links));
+            RunTrace run = traceRun(entry.bucket(), entry.key(), entry.versionId(), null, null, links);
+            runs.add(run);
+            if (run.manifest() != null) {
+                // the index is the bridge's derived data: the manifest itself must name the build asked about
+                String recorded = run.provenance().get(BuildProvenance.CICD_RUN_URL);
+                links.add(recorded != null && EvidenceContract.findsRun(build.url(), recorded)
+                        ? Link.ok("the manifest names this build", recorded)
+                        : Link.broken("the manifest names this build", "s3://" + entry.bucket() + "/" + entry.key()
+                        + " records the run " + recorded + ", not " + build.url()));
+            }
         }
         return new TraceReport(build.url(), runs, links);
     }
@@ -154,15 +164,17 @@ public final class ChainTracer {
         RunManifest manifest = ManifestCodec.fromJson(manifestKey, bytes.get());
         TraceStore.ObjectInfo manifestHead = store.head(objectBucket, manifestKey, manifestVersion).orElseThrow();
         String manifestSha = manifestHead.metadata().get(EvidenceContract.META_SHA256);
+        String runUrl = manifest.provenance().get(BuildProvenance.CICD_RUN_URL);
         ObjectTrace manifestTrace = traceObjectVersion(objectBucket, manifestKey, manifestHead.versionId(), "manifest.json",
-                manifestSha, false);
+                manifestSha, runUrl, false);
         List<ObjectTrace> objects = new ArrayList<>();
         boolean found = onlyKey == null;
         for (ManifestEntry entry : manifest.objects()) {
             if (onlyKey == null || onlyKey.equals(entry.key())) {
                 found = true;
                 String version = onlyKey != null && onlyVersion != null ? onlyVersion : entry.versionId();
-                objects.add(traceObjectVersion(objectBucket, entry.key(), version, entry.path(), entry.sha256(), true));
+                objects.add(traceObjectVersion(objectBucket, entry.key(), version, entry.path(), entry.sha256(), runUrl,
+                        true));
             }
         }
         links.add(found ? Link.ok("the object is listed in its run's manifest", manifestKey)
@@ -171,11 +183,14 @@ public final class ChainTracer {
     }
 
     /**
-     * @param writeOnce an evidence object, written once per run: its proof must not have moved on to other bytes.
-     *                  A manifest is rewritten by every publish step of its run, and its proof gains versions with it.
+     * @param expectedSha the SHA-256 the manifest lists; for the manifest itself, the one in its own metadata, so that
+     *                    only its bytes' integrity is checked
+     * @param runUrl      the run URL the manifest records, which the object's metadata must name too
+     * @param writeOnce   an evidence object, written once per run: its proof must not have moved on to other bytes.
+     *                    A manifest is rewritten by every publish step of its run, and its proof gains versions with it.
      */
     private ObjectTrace traceObjectVersion(String objectBucket, String key, String versionId, String path, String expectedSha,
-                                           boolean writeOnce) {
+                                           String runUrl, boolean writeOnce) {
         List<Link> links = new ArrayList<>();
         String where = "s3://" + objectBucket + "/" + key + (versionId == null ? "" : "?versionId=" + versionId);
         Optional<TraceStore.ObjectInfo> head = store.head(objectBucket, key, versionId);
@@ -183,10 +198,15 @@ public final class ChainTracer {
             links.add(Link.broken("the S3 object exists", where + " was not found"));
             return new ObjectTrace(key, path, versionId, expectedSha, links, List.of());
         }
-        String metadataSha = head.get().metadata().get(EvidenceContract.META_SHA256);
-        links.add(compare("the object's metadata records the publish-time SHA-256", expectedSha, metadataSha));
         String actualSha = store.sha256(objectBucket, key, versionId).orElse(null);
-        links.add(compare("the S3 bytes match the publish-time SHA-256", expectedSha, actualSha));
+        if (writeOnce) {
+            String metadataSha = head.get().metadata().get(EvidenceContract.META_SHA256);
+            links.add(compare("the object's metadata records the publish-time SHA-256", expectedSha, metadataSha));
+            links.add(compare("the S3 bytes match the publish-time SHA-256", expectedSha, actualSha));
+        } else {
+            links.add(compare("the manifest's bytes match the SHA-256 in its metadata", expectedSha, actualSha));
+        }
+        links.add(metadataRunUrl(key, head.get().metadata(), runUrl));
         String receiptKey = EvidenceContract.receiptKey(receiptsPrefix, key, head.get().versionId());
         Optional<byte[]> receiptBytes = store.read(objectBucket, receiptKey, null);
         if (receiptBytes.isEmpty()) {
@@ -210,6 +230,16 @@ public final class ChainTracer {
             links.add(Link.broken("the receipt names a proof", receiptKey + " lists no proof"));
         }
         return new ObjectTrace(key, path, head.get().versionId(), expectedSha, links, proofTraces);
+    }
+
+    /** The build link the publisher wrote into the object's metadata is the one its run's manifest records. */
+    private static Link metadataRunUrl(String key, Map<String, String> metadata, String runUrl) {
+        String name = "the object's metadata names the manifest's build";
+        try {
+            return compare(name, runUrl, EvidenceContract.readMetadata(key, metadata).runUrl());
+        } catch (EvidenceException e) {
+            return Link.broken(name, e.getMessage());
+        }
     }
 
     private ProofTrace traceProofVersion(ReceiptProof recorded, String expectedSha, String sourceId, boolean writeOnce) {

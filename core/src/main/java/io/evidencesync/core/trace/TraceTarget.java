@@ -1,6 +1,5 @@
 package io.evidencesync.core.trace;
 
-import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
@@ -61,15 +60,5 @@ public sealed interface TraceTarget {
             throw new EvidenceException("'" + value + "' is not an S3 object URI: expected s3://bucket/key");
         }
         return new S3Object(rest.substring(0, slash), rest.substring(slash + 1), versionId);
-    }
-
-    /** The run URL as indexed: no trailing slash, and for GitHub also without {@code /attempts/n}. */
-    static String normalizeRunUrl(String url) {
-        String normalized = url.strip();
-        while (normalized.endsWith("/")) {
-            normalized = normalized.substring(0, normalized.length() - 1);
-        }
-        URI.create(normalized); // refuses what is not a URI
-        return normalized;
     }
 }

@@ -29,6 +29,21 @@ class EvidenceContractTest {
     }
 
     @Test
+    void shouldIndexAGitHubRunAttemptAlsoUnderItsRunPageAndFindItFromEither() {
+        String attempt = "https://github.com/acme/app/actions/runs/9001/attempts/2";
+
+        assertThat(EvidenceContract.indexedRunUrls(attempt))
+                .containsExactly(attempt, "https://github.com/acme/app/actions/runs/9001");
+        assertThat(EvidenceContract.indexedRunUrls(JENKINS.runUrl())).containsExactly(JENKINS.runUrl());
+        assertThat(EvidenceContract.findsRun("https://github.com/acme/app/actions/runs/9001/", attempt)).isTrue();
+        assertThat(EvidenceContract.findsRun(attempt, attempt)).isTrue();
+        assertThat(EvidenceContract.findsRun("https://ci.example.com/job/team/job/app/42", JENKINS.runUrl())).isTrue();
+        assertThat(EvidenceContract.findsRun("https://github.com/acme/app/actions/runs/9001/attempts/1", attempt))
+                .as("another attempt").isFalse();
+        assertThat(EvidenceContract.findsRun("https://ci.example.com/job/team/job/app/4", JENKINS.runUrl())).isFalse();
+    }
+
+    @Test
     void shouldEncodeAnyFileNameIntoASafeReversibleKey() {
         String key = EvidenceContract.evidenceKey("e", JENKINS, "we!rd/../ä ö/x+y:z?.json");
 

@@ -119,6 +119,44 @@ class AuditorTraceTest {
     }
 
     @Test
+    void shouldNameAnIndexEntryThatLeadsFromABuildToAnotherBuildsManifest() throws IOException {
+        PublishResult published = publishAndSync();
+        String otherBuild = "https://ci.example.com/job/other/7/";
+        var manifest = s3.headObject(b -> b.bucket(Sandbox.BUCKET).key(published.manifestKey()));
+        s3.putObject(b -> b.bucket(Sandbox.BUCKET).key(EvidenceContract.runIndexKey(
+                        EvidenceContract.DEFAULT_RECEIPTS_PREFIX, otherBuild, published.manifestKey())),
+                RequestBody.fromBytes(io.evidencesync.core.receipt.ReceiptCodec.indexToJson(
+                        io.evidencesync.core.receipt.IndexEntry.run(otherBuild, Sandbox.BUCKET, published.manifestKey(),
+                                manifest.versionId()))));
+
+        TraceReport report = pipeline.trace(otherBuild);
+
+        assertThat(report.verified()).isFalse();
+        assertThat(brokenLinks(report)).singleElement().satisfies(link -> {
+            assertThat(link.name()).isEqualTo("the manifest names this build");
+            assertThat(link.detail()).contains("records the run " + PipelineDemo.RUN_URL + ", not " + otherBuild);
+        });
+    }
+
+    @Test
+    void shouldNameAnObjectWhoseMetadataNamesAnotherBuildThanItsManifest() throws IOException {
+        PublishResult published = publishAndSync();
+        PublishedObject target = object(published, "reports/otlp-logs.json");
+        var metadata = new java.util.HashMap<>(s3.headObject(b -> b.bucket(Sandbox.BUCKET).key(target.key())).metadata());
+        metadata.put(EvidenceContract.META_RUN_URL, "https://ci.example.com/job/other/7/");
+        var copied = s3.copyObject(b -> b.sourceBucket(Sandbox.BUCKET).sourceKey(target.key())
+                .destinationBucket(Sandbox.BUCKET).destinationKey(target.key()).metadata(metadata)
+                .metadataDirective(software.amazon.awssdk.services.s3.model.MetadataDirective.REPLACE));
+
+        TraceReport report = pipeline.trace("s3://" + Sandbox.BUCKET + "/" + target.key() + "?versionId=" + copied.versionId());
+
+        assertThat(report.verified()).isFalse();
+        assertThat(brokenLinks(report)).filteredOn(link -> link.name().equals("the object's metadata names the manifest's build"))
+                .singleElement().satisfies(link -> assertThat(link.detail())
+                        .isEqualTo("expected " + PipelineDemo.RUN_URL + ", found https://ci.example.com/job/other/7/"));
+    }
+
+    @Test
     void shouldNameATamperedProof() throws IOException {
         publishAndSync();
         UUID proofId = sandbox.hyperproof().proofs().get(0).id();
