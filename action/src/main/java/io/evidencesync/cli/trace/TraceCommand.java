@@ -75,6 +75,11 @@ public final class TraceCommand implements Callable<Integer> {
         } catch (EvidenceException e) {
             throw new UsageException(e.getMessage());
         }
+        String evidenceBucket = first(bucket, context.get("EVIDENCE_BUCKET"));
+        if (evidenceBucket == null && !(start instanceof TraceTarget.S3Object)) {
+            throw new UsageException("tracing from a " + (start instanceof TraceTarget.ProofId ? "proof id" : "build URL")
+                    + " needs the evidence bucket: set --bucket or EVIDENCE_BUCKET");
+        }
         String effectiveRegion = first(region, context.get("EVIDENCE_REGION"), context.get("AWS_REGION"),
                 context.get("AWS_DEFAULT_REGION"));
         URI endpoint = endpoint(first(endpointUrl, context.get("EVIDENCE_ENDPOINT_URL")));
@@ -82,7 +87,7 @@ public final class TraceCommand implements Callable<Integer> {
             ChainTracer tracer = new ChainTracer(new S3TraceStore(aws.s3()),
                     new HyperproofProofSource(HyperproofAccess.client(context, aws.credentials(), aws.region(), aws.httpClient()),
                             Deadline.after(Duration.ofMinutes(5), Clock.systemUTC())),
-                    first(bucket, context.get("EVIDENCE_BUCKET")),
+                    evidenceBucket,
                     first(receiptsPrefix, context.get("RECEIPTS_PREFIX"), EvidenceContract.DEFAULT_RECEIPTS_PREFIX));
             TraceReport report = tracer.trace(start);
             context.out().print(output.equals("json") ? TraceRenderer.json(report) + "\n" : TraceRenderer.text(report));

@@ -83,6 +83,17 @@ class TraceCommandTest {
     }
 
     @Test
+    void shouldExitTwoWhenAProofIdOrBuildUrlComesWithoutTheBucket() {
+        int fromBuild = trace(PipelineDemo.RUN_URL);
+        int fromProof = trace(UUID.randomUUID().toString());
+
+        assertThat(fromBuild).isEqualTo(EvidenceSyncCli.USAGE);
+        assertThat(fromProof).isEqualTo(EvidenceSyncCli.USAGE);
+        assertThat(text(err)).contains("tracing from a build URL needs the evidence bucket: set --bucket or EVIDENCE_BUCKET",
+                "tracing from a proof id needs the evidence bucket");
+    }
+
+    @Test
     void shouldNeverPrintTheHyperproofSecretOrTheAwsSecret() {
         trace(PipelineDemo.RUN_URL, "--bucket", Sandbox.BUCKET, "--format", "json");
         trace(UUID.randomUUID().toString(), "--bucket", Sandbox.BUCKET);
