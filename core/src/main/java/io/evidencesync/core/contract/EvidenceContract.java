@@ -219,12 +219,16 @@ public final class EvidenceContract {
         while (trimmed.endsWith("/")) {
             trimmed = trimmed.substring(0, trimmed.length() - 1);
         }
-        if (trimmed.startsWith("/") || trimmed.contains("//") || trimmed.equals("..") || trimmed.contains("../")
-                || trimmed.startsWith("./")) {
-            throw new EvidenceException("prefix '" + prefix + "' is not a plain key prefix: no leading '/', no empty,"
-                    + " '.' or '..' segments");
+        if (trimmed.isEmpty()) {
+            return "";
         }
-        return trimmed.isEmpty() ? "" : trimmed + '/';
+        for (String segment : trimmed.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                throw new EvidenceException("prefix '" + prefix + "' is not a plain key prefix: no leading '/', no"
+                        + " empty, '.' or '..' segments");
+            }
+        }
+        return trimmed + '/';
     }
 
     private static void putEncoded(Map<String, String> metadata, String key, String value) {

@@ -71,7 +71,12 @@ class EvidenceContractTest {
     void shouldRefuseAmbiguousPrefixes() {
         assertThatThrownBy(() -> EvidenceContract.normalizePrefix("/abs")).hasMessageContaining("prefix '/abs'");
         assertThatThrownBy(() -> EvidenceContract.normalizePrefix("a//b")).hasMessageContaining("prefix 'a//b'");
+        for (String ambiguous : new String[] {".", "..", "a/.", "a/./b", "a/..", "a/../b", "./a", "../a"}) {
+            assertThatThrownBy(() -> EvidenceContract.normalizePrefix(ambiguous)).as(ambiguous)
+                    .hasMessageContaining("prefix '" + ambiguous + "'").hasMessageContaining("'.' or '..' segments");
+        }
         assertThat(EvidenceContract.normalizePrefix("a/b/")).isEqualTo("a/b/");
+        assertThat(EvidenceContract.normalizePrefix("v1..2/.well/x.")).as("dots inside a segment").isEqualTo("v1..2/.well/x./");
     }
 
     @Test
