@@ -72,7 +72,13 @@ public final class ChainTracer {
         List<RunTrace> runs = new ArrayList<>();
         List<Link> links = new ArrayList<>();
         for (String entryKey : entries) {
-            IndexEntry entry = ReceiptCodec.indexFromJson(entryKey, store.read(evidenceBucket, entryKey, null).orElseThrow());
+            IndexEntry entry;
+            try {
+                entry = ReceiptCodec.indexFromJson(entryKey, store.read(evidenceBucket, entryKey, null).orElseThrow());
+            } catch (RuntimeException e) {
+                links.add(Link.broken("the build is indexed by the bridge", unreadable(entryKey, e)));
+                continue;
+            }
             links.add(Link.ok("the build is indexed by the bridge", "s3://" + entry.bucket() + "/" + entry.key()));
             RunTrace run = traceRun(entry.bucket(), entry.key(), entry.versionId(), null, null, links);
             runs.add(run);
@@ -156,13 +162,20 @@ public final class ChainTracer {
     /** Traces one run; with {@code onlyKey}, only that object (at {@code onlyVersion}) besides the manifest. */
     private RunTrace traceRun(String objectBucket, String manifestKey, String manifestVersion, String onlyKey,
                               String onlyVersion, List<Link> links) {
-        Optional<byte[]> bytes = store.read(objectBucket, manifestKey, manifestVersion);
-        if (bytes.isEmpty()) {
-            links.add(Link.broken("the run manifest exists", "s3://" + objectBucket + "/" + manifestKey + " was not found"));
+        RunManifest manifest;
+        TraceStore.ObjectInfo manifestHead;
+        try {
+            Optional<byte[]> bytes = store.read(objectBucket, manifestKey, manifestVersion);
+            if (bytes.isEmpty()) {
+                links.add(Link.broken("the run manifest exists", "s3://" + objectBucket + "/" + manifestKey + " was not found"));
+                return new RunTrace(Map.of(), objectBucket, manifestKey, null, List.of());
+            }
+            manifest = ManifestCodec.fromJson(manifestKey, bytes.get());
+            manifestHead = store.head(objectBucket, manifestKey, manifestVersion).orElseThrow();
+        } catch (RuntimeException e) {
+            links.add(Link.broken("the run manifest can be read", unreadable(manifestKey, e)));
             return new RunTrace(Map.of(), objectBucket, manifestKey, null, List.of());
         }
-        RunManifest manifest = ManifestCodec.fromJson(manifestKey, bytes.get());
-        TraceStore.ObjectInfo manifestHead = store.head(objectBucket, manifestKey, manifestVersion).orElseThrow();
         String manifestSha = manifestHead.metadata().get(EvidenceContract.META_SHA256);
         String runUrl = manifest.provenance().get(BuildProvenance.CICD_RUN_URL);
         ObjectTrace manifestTrace = traceObjectVersion(objectBucket, manifestKey, manifestHead.versionId(), "manifest.json",
@@ -192,6 +205,17 @@ public final class ChainTracer {
     private ObjectTrace traceObjectVersion(String objectBucket, String key, String versionId, String path, String expectedSha,
                                            String runUrl, boolean writeOnce) {
         List<Link> links = new ArrayList<>();
+        try {
+            return traceObjectVersion(objectBucket, key, versionId, path, expectedSha, runUrl, writeOnce, links);
+        } catch (RuntimeException e) {
+            // access denied, a receipt that is not JSON: a broken link of this object, the rest of the run is traced
+            links.add(Link.broken("the object's chain can be read", unreadable(key, e)));
+            return new ObjectTrace(key, path, versionId, expectedSha, links, List.of());
+        }
+    }
+
+    private ObjectTrace traceObjectVersion(String objectBucket, String key, String versionId, String path, String expectedSha,
+                                           String runUrl, boolean writeOnce, List<Link> links) {
         String where = "s3://" + objectBucket + "/" + key + (versionId == null ? "" : "?versionId=" + versionId);
         Optional<TraceStore.ObjectInfo> head = store.head(objectBucket, key, versionId);
         if (head.isEmpty()) {
@@ -300,6 +324,12 @@ public final class ChainTracer {
     private static ProofTrace proofTrace(ReceiptProof recorded, List<Link> links) {
         return new ProofTrace(recorded.proofId(), recorded.target(), recorded.controlIdentifier(), recorded.controlId(),
                 recorded.proofVersion(), links);
+    }
+
+    /** What a failed read or parse says; any exception of a tampered file is a broken link, not a crash. */
+    private static String unreadable(String key, RuntimeException e) {
+        return e instanceof EvidenceException ? e.getMessage()
+                : "cannot read '" + key + "': " + e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     private static Link compare(String name, String expected, String actual) {

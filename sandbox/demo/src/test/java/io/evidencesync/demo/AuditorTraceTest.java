@@ -187,6 +187,39 @@ class AuditorTraceTest {
     }
 
     @Test
+    void shouldNameAnUnreadableReceiptAndStillTraceTheRestOfTheRun() throws IOException {
+        PublishResult published = publishAndSync();
+        PublishedObject target = object(published, "reports/ocsf-scan-activity.json");
+        String receiptKey = EvidenceContract.receiptKey(EvidenceContract.DEFAULT_RECEIPTS_PREFIX, target.key(), target.versionId());
+        s3.putObject(b -> b.bucket(Sandbox.BUCKET).key(receiptKey), RequestBody.fromString("{\"status\": [\"not a receipt\""));
+
+        TraceReport report = pipeline.trace(PipelineDemo.RUN_URL);
+
+        assertThat(report.verified()).isFalse();
+        assertThat(brokenLinks(report)).singleElement().satisfies(link -> {
+            assertThat(link.name()).isEqualTo("the object's chain can be read");
+            assertThat(link.detail()).contains("receipt '" + receiptKey + "' is not valid JSON");
+        });
+        assertThat(report.runs().get(0).objects()).filteredOn(o -> !o.key().equals(target.key()))
+                .hasSize(2).allSatisfy(object -> assertThat(object.proofs()).singleElement());
+    }
+
+    @Test
+    void shouldNameAManifestThatIsNotAManifest() throws IOException {
+        PublishResult published = publishAndSync();
+        PublishedObject target = object(published, "reports/otlp-logs.json");
+        s3.putObject(b -> b.bucket(Sandbox.BUCKET).key(published.manifestKey()), RequestBody.fromString("[1, 2, 3]"));
+
+        TraceReport report = pipeline.trace("s3://" + Sandbox.BUCKET + "/" + target.key() + "?versionId=" + target.versionId());
+
+        assertThat(report.verified()).isFalse();
+        assertThat(brokenLinks(report)).singleElement().satisfies(link -> {
+            assertThat(link.name()).isEqualTo("the run manifest can be read");
+            assertThat(link.detail()).contains(published.manifestKey());
+        });
+    }
+
+    @Test
     void shouldNameEvidenceWhoseProofNeverArrived() throws IOException {
         PublishResult published = pipeline.publish(workspace);
         PublishedObject lost = object(published, "reports/otlp-logs.json");
