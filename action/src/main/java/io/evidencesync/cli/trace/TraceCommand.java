@@ -80,6 +80,12 @@ public final class TraceCommand implements Callable<Integer> {
             throw new UsageException("tracing from a " + (start instanceof TraceTarget.ProofId ? "proof id" : "build URL")
                     + " needs the evidence bucket: set --bucket or EVIDENCE_BUCKET");
         }
+        String receipts = first(receiptsPrefix, context.get("RECEIPTS_PREFIX"), EvidenceContract.DEFAULT_RECEIPTS_PREFIX);
+        try {
+            EvidenceContract.normalizePrefix(receipts);
+        } catch (EvidenceException e) {
+            throw new UsageException("--receipts-prefix / RECEIPTS_PREFIX: " + e.getMessage());
+        }
         String effectiveRegion = first(region, context.get("EVIDENCE_REGION"), context.get("AWS_REGION"),
                 context.get("AWS_DEFAULT_REGION"));
         URI endpoint = endpoint(first(endpointUrl, context.get("EVIDENCE_ENDPOINT_URL")));
@@ -88,7 +94,7 @@ public final class TraceCommand implements Callable<Integer> {
                     new HyperproofProofSource(HyperproofAccess.client(context, aws.credentials(), aws.region(), aws.httpClient()),
                             Deadline.after(Duration.ofMinutes(5), Clock.systemUTC())),
                     evidenceBucket,
-                    first(receiptsPrefix, context.get("RECEIPTS_PREFIX"), EvidenceContract.DEFAULT_RECEIPTS_PREFIX));
+                    receipts);
             TraceReport report = tracer.trace(start);
             context.out().print(output.equals("json") ? TraceRenderer.json(report) + "\n" : TraceRenderer.text(report));
             return report.verified() ? EvidenceSyncCli.OK : EvidenceSyncCli.FAILED;

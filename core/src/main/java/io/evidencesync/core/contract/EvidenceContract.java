@@ -132,6 +132,11 @@ public final class EvidenceContract {
         return indexedRunUrls(runUrl).stream().map(EvidenceContract::withoutTrailingSlash).anyMatch(wanted::equals);
     }
 
+    /** Whether two recorded run URLs are the same run URL, trailing slashes aside. */
+    public static boolean sameRunUrl(String one, String other) {
+        return one != null && other != null && withoutTrailingSlash(one).equals(withoutTrailingSlash(other));
+    }
+
     private static String withoutTrailingSlash(String url) {
         String normalized = url.strip();
         while (normalized.endsWith("/")) {

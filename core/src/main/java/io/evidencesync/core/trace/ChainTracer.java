@@ -256,11 +256,16 @@ public final class ChainTracer {
         return new ObjectTrace(key, path, head.get().versionId(), expectedSha, links, proofTraces);
     }
 
-    /** The build link the publisher wrote into the object's metadata is the one its run's manifest records. */
+    /**
+     * The build link the publisher wrote into the object's metadata is the one its run's manifest records (trailing
+     * slashes aside: publish steps of one run may give the URL with or without one).
+     */
     private static Link metadataRunUrl(String key, Map<String, String> metadata, String runUrl) {
         String name = "the object's metadata names the manifest's build";
         try {
-            return compare(name, runUrl, EvidenceContract.readMetadata(key, metadata).runUrl());
+            String recorded = EvidenceContract.readMetadata(key, metadata).runUrl();
+            return EvidenceContract.sameRunUrl(runUrl, recorded) ? Link.ok(name, recorded)
+                    : Link.broken(name, "expected " + runUrl + ", found " + recorded);
         } catch (EvidenceException e) {
             return Link.broken(name, e.getMessage());
         }

@@ -41,6 +41,10 @@ class EvidenceContractTest {
         assertThat(EvidenceContract.findsRun("https://github.com/acme/app/actions/runs/9001/attempts/1", attempt))
                 .as("another attempt").isFalse();
         assertThat(EvidenceContract.findsRun("https://ci.example.com/job/team/job/app/4", JENKINS.runUrl())).isFalse();
+        assertThat(EvidenceContract.sameRunUrl(JENKINS.runUrl(), "https://ci.example.com/job/team/job/app/42")).isTrue();
+        assertThat(EvidenceContract.sameRunUrl(attempt, "https://github.com/acme/app/actions/runs/9001"))
+                .as("a run page is not the attempt's recorded URL").isFalse();
+        assertThat(EvidenceContract.sameRunUrl(null, attempt)).isFalse();
     }
 
     @Test

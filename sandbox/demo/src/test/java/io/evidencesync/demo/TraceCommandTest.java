@@ -94,6 +94,14 @@ class TraceCommandTest {
     }
 
     @Test
+    void shouldExitTwoForAReceiptsPrefixThatIsNotAPlainPrefix() {
+        int exit = trace(PipelineDemo.RUN_URL, "--bucket", Sandbox.BUCKET, "--receipts-prefix", "receipts/../evidence");
+
+        assertThat(exit).isEqualTo(EvidenceSyncCli.USAGE);
+        assertThat(text(err)).contains("--receipts-prefix / RECEIPTS_PREFIX: prefix 'receipts/../evidence' is not a plain key prefix");
+    }
+
+    @Test
     void shouldNeverPrintTheHyperproofSecretOrTheAwsSecret() {
         trace(PipelineDemo.RUN_URL, "--bucket", Sandbox.BUCKET, "--format", "json");
         trace(UUID.randomUUID().toString(), "--bucket", Sandbox.BUCKET);
