@@ -35,6 +35,7 @@ import io.evidencesync.core.trace.TraceReport.RunTrace;
 public final class ChainTracer {
     private final TraceStore store;
     private final ProofSource proofs;
+    private final ProofChecks proofChecks;
     private final String bucket;
     private final String receiptsPrefix;
 
@@ -46,6 +47,7 @@ public final class ChainTracer {
     public ChainTracer(TraceStore store, ProofSource proofs, String bucket, String receiptsPrefix) {
         this.store = store;
         this.proofs = proofs;
+        this.proofChecks = new ProofChecks(proofs);
         this.bucket = bucket;
         this.receiptsPrefix = receiptsPrefix;
     }
@@ -225,10 +227,10 @@ public final class ChainTracer {
         String actualSha = store.sha256(objectBucket, key, versionId).orElse(null);
         if (writeOnce) {
             String metadataSha = head.get().metadata().get(EvidenceContract.META_SHA256);
-            links.add(compare("the object's metadata records the publish-time SHA-256", expectedSha, metadataSha));
-            links.add(compare("the S3 bytes match the publish-time SHA-256", expectedSha, actualSha));
+            links.add(Link.compare("the object's metadata records the publish-time SHA-256", expectedSha, metadataSha));
+            links.add(Link.compare("the S3 bytes match the publish-time SHA-256", expectedSha, actualSha));
         } else {
-            links.add(compare("the manifest's bytes match the SHA-256 in its metadata", expectedSha, actualSha));
+            links.add(Link.compare("the manifest's bytes match the SHA-256 in its metadata", expectedSha, actualSha));
         }
         links.add(metadataRunUrl(key, head.get().metadata(), runUrl));
         String receiptKey = EvidenceContract.receiptKey(receiptsPrefix, key, head.get().versionId());
@@ -245,10 +247,10 @@ public final class ChainTracer {
                 + (receipt.supersededBy() == null ? "" : ": version " + receipt.supersededBy().versionId()
                 + " of the key was synced first (proofs " + receipt.supersededBy().proofIds() + "), so this older"
                 + " version was not uploaded")));
-        links.add(compare("the receipt records the publish-time SHA-256", expectedSha, receipt.sha256()));
+        links.add(Link.compare("the receipt records the publish-time SHA-256", expectedSha, receipt.sha256()));
         List<ProofTrace> proofTraces = new ArrayList<>();
         for (ReceiptProof proof : receipt.proofs()) {
-            proofTraces.add(traceProofVersion(proof, expectedSha, "s3://" + objectBucket + "/" + key, writeOnce));
+            proofTraces.add(proofChecks.check(proof, expectedSha, "s3://" + objectBucket + "/" + key, writeOnce));
         }
         if (receipt.isSynced() && proofTraces.isEmpty()) {
             links.add(Link.broken("the receipt names a proof", receiptKey + " lists no proof"));
@@ -271,77 +273,10 @@ public final class ChainTracer {
         }
     }
 
-    private ProofTrace traceProofVersion(ReceiptProof recorded, String expectedSha, String sourceId, boolean writeOnce) {
-        List<Link> links = new ArrayList<>();
-        Optional<Proof> proof;
-        try {
-            proof = proofs.proof(recorded.proofId());
-        } catch (EvidenceException e) {
-            links.add(Link.broken("Hyperproof has the proof", e.getMessage()));
-            return proofTrace(recorded, links);
-        }
-        if (proof.isEmpty()) {
-            links.add(Link.broken("Hyperproof has the proof", recorded.proofId() + " is unknown to Hyperproof"));
-            return proofTrace(recorded, links);
-        }
-        links.add(Link.ok("Hyperproof has the proof", proof.get().filename() + ", version " + proof.get().version()
-                + (proof.get().status() == null ? "" : ", " + proof.get().status())));
-        if (proof.get().sourceId() != null) {
-            links.add(compare("the proof's source is the S3 object", sourceId, proof.get().sourceId()));
-        }
-        try {
-            links.add(compare("the bytes Hyperproof serves match the publish-time SHA-256", expectedSha,
-                    proofs.contentsSha256(recorded.proofId(), recorded.proofVersion())));
-        } catch (EvidenceException e) {
-            links.add(Link.broken("the bytes Hyperproof serves match the publish-time SHA-256", e.getMessage()));
-        }
-        if (writeOnce) {
-            links.add(currentVersion(recorded, proof.get().version(), expectedSha));
-        }
-        return proofTrace(recorded, links);
-    }
-
-    /**
-     * Hyperproof shows a proof's latest version. Evidence is written once per run, so a later version of its proof
-     * can only come from a later S3 version of the key (which the bridge adds as a proof version): it must hold the
-     * same bytes, or the proof on the control is no longer what the build published.
-     */
-    private Link currentVersion(ReceiptProof recorded, int current, String expectedSha) {
-        String name = "the proof's current version holds the published bytes";
-        if (current == recorded.proofVersion()) {
-            return Link.ok(name, "version " + current + " is the one the bridge recorded");
-        }
-        try {
-            String currentSha = proofs.contentsSha256(recorded.proofId(), current);
-            if (expectedSha != null && expectedSha.equals(currentSha)) {
-                return Link.ok(name, "version " + current + " (the bridge recorded " + recorded.proofVersion()
-                        + ") has the same SHA-256 " + expectedSha);
-            }
-            return Link.broken(name, "version " + current + " of proof " + recorded.proofId() + " has SHA-256 "
-                    + currentSha + ", but the build published " + expectedSha + " (the bridge recorded version "
-                    + recorded.proofVersion() + "): the S3 key was written again after the build; its later S3"
-                    + " versions and their receipts show when and with what");
-        } catch (EvidenceException e) {
-            return Link.broken(name, e.getMessage());
-        }
-    }
-
-    private static ProofTrace proofTrace(ReceiptProof recorded, List<Link> links) {
-        return new ProofTrace(recorded.proofId(), recorded.target(), recorded.controlIdentifier(), recorded.controlId(),
-                recorded.proofVersion(), links);
-    }
-
     /** What a failed read or parse says; any exception of a tampered file is a broken link, not a crash. */
     private static String unreadable(String key, RuntimeException e) {
         return e instanceof EvidenceException ? e.getMessage()
                 : "cannot read '" + key + "': " + e.getClass().getSimpleName() + ": " + e.getMessage();
-    }
-
-    private static Link compare(String name, String expected, String actual) {
-        if (expected != null && expected.equals(actual)) {
-            return Link.ok(name, expected);
-        }
-        return Link.broken(name, "expected " + expected + ", found " + actual);
     }
 
     private String requireBucket(String what) {

@@ -15,4 +15,12 @@ public record Link(String name, boolean ok, String detail) {
     static Link broken(String name, String detail) {
         return new Link(name, false, detail);
     }
+
+    /** Holds when both values are present and equal; the detail shows them. */
+    static Link compare(String name, String expected, String actual) {
+        if (expected != null && expected.equals(actual)) {
+            return ok(name, expected);
+        }
+        return broken(name, "expected " + expected + ", found " + actual);
+    }
 }
