@@ -20,8 +20,8 @@ final class JsonLog {
     }
 
     void object(Outcome outcome, String requestId) {
-        JsonObject line = base(outcome.failed() ? "ERROR"
-                        : outcome.status() == Outcome.Status.SKIPPED || outcome.status() == Outcome.Status.SUPERSEDED ? "WARN" : "INFO",
+        JsonObject line = base(outcome.failed() ? "ERROR" : outcome.rewritten() || outcome.status() == Outcome.Status.SKIPPED
+                        || outcome.status() == Outcome.Status.SUPERSEDED ? "WARN" : "INFO",
                 "object " + outcome.status().name().toLowerCase(java.util.Locale.ROOT), requestId);
         line.addProperty("outcome", outcome.status().name().toLowerCase(java.util.Locale.ROOT));
         line.addProperty("bucket", outcome.ref().bucket());
@@ -36,6 +36,9 @@ final class JsonLog {
         }
         if (outcome.failed()) {
             line.addProperty("retryable", outcome.retryable());
+        }
+        if (outcome.rewritten()) {
+            line.addProperty("rewritten", true);
         }
         emit(line);
     }

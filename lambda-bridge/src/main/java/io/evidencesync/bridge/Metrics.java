@@ -15,7 +15,7 @@ import com.google.gson.JsonObject;
  */
 final class Metrics {
     enum Name {
-        Synced, Duplicate, Superseded, Skipped, Failed, Retried
+        Synced, Duplicate, Superseded, Skipped, Failed, Retried, Rewritten
     }
 
     private final PrintStream out;
@@ -44,6 +44,9 @@ final class Metrics {
             case SKIPPED -> Name.Skipped;
             case FAILED -> Name.Failed;
         });
+        if (outcome.rewritten()) {
+            add(Name.Rewritten);
+        }
     }
 
     /** Writes the counts since the last flush (as one EMF line) and resets them. */

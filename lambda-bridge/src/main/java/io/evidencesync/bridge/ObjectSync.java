@@ -312,7 +312,7 @@ final class ObjectSync {
                 lock = firstProofs.take(bucket, key, ref, claim);
                 if (!lock.inherited().isEmpty()) {
                     // an earlier version made the first proofs but left no latest receipt: become their next version
-                    previous = new Previous(lock.inherited(), lock.inheritedVersion(), previous.latest());
+                    previous = new Previous(lock.inherited(), lock.inheritedVersion(), previous.latest(), null);
                 }
             }
             ProofUpload upload = upload(ref, metadata, object);
@@ -355,7 +355,26 @@ final class ObjectSync {
         }
         String note = Concurrently.join(latest);
         String indexNote = Concurrently.join(indexed);
-        return outcome(Outcome.Status.SYNCED, ref, progress, note == null ? indexNote : note, started);
+        String rewritten = rewritten(metadata, before);
+        Outcome outcome = outcome(Outcome.Status.SYNCED, ref, progress,
+                rewritten != null ? rewritten : note == null ? indexNote : note, started);
+        return rewritten == null ? outcome : new Outcome(outcome.status(), ref, outcome.controls(), outcome.proofIds(),
+                outcome.buildUrl(), outcome.reason(), false, outcome.durationMs(), true);
+    }
+
+    /**
+     * Says so when an evidence key, which the contract writes once per run, was synced with other bytes than its
+     * previous version's: someone put it again after the build (a manifest is rewritten by design). Null otherwise.
+     */
+    private static String rewritten(EvidenceMetadata metadata, Previous previous) {
+        if (metadata.format() == EvidenceFormat.MANIFEST || previous.sha256() == null
+                || previous.sha256().equals(metadata.sha256())) {
+            return null;
+        }
+        return "evidence written again after the build: the key's previous version (" + previous.versionId()
+                + ") had SHA-256 " + previous.sha256() + ", this one has " + metadata.sha256() + "; evidence keys are written once per run,"
+                + " so find out who wrote it (CloudTrail data events, the key's S3 versions). The proof now holds these"
+                + " bytes as its newest version; the auditor's trace of the build marks it";
     }
 
     private CompletableFuture<Optional<ReceiptStore.Stored>> read(String bucket, String key) {
@@ -518,8 +537,9 @@ final class ObjectSync {
      * @param proofs    the previous version's proofs by target key
      * @param versionId the previous version, or null when there is none
      * @param latest    the key's latest receipt as read (to update it without reading it again), or null
+     * @param sha256    the previous version's SHA-256, or null when there is none
      */
-    private record Previous(Map<String, ReceiptProof> proofs, String versionId, ReceiptStore.Stored latest) {
+    private record Previous(Map<String, ReceiptProof> proofs, String versionId, ReceiptStore.Stored latest, String sha256) {
     }
 
     /** The proofs of the key's latest synced version (a different version, or changed bytes when unversioned). */
@@ -531,11 +551,11 @@ final class ObjectSync {
             latest = stored.receipt();
         }
         if (latest == null) {
-            return new Previous(Map.of(), null, stored);
+            return new Previous(Map.of(), null, stored, null);
         }
         Map<String, ReceiptProof> byTarget = new LinkedHashMap<>();
         latest.proofs().forEach(proof -> byTarget.put(proof.targetKey(), proof));
-        return new Previous(byTarget, latest.versionId() == null ? "null" : latest.versionId(), stored);
+        return new Previous(byTarget, latest.versionId() == null ? "null" : latest.versionId(), stored, latest.sha256());
     }
 
     private void complete(String bucket, String receiptKey, Receipt synced, String claimEtag) {

@@ -13,9 +13,11 @@ import java.util.List;
  * @param reason     why it was skipped or failed, or null
  * @param retryable  for failures: true when a later attempt may succeed (throttling, outage, concurrent claim)
  * @param durationMs time spent
+ * @param rewritten  an evidence key synced again with other bytes than its previous version's: evidence is
+ *                   written once per run, so someone put the key again (the bridge still adds it as a proof version)
  */
 record Outcome(Status status, ObjectRef ref, List<String> controls, List<String> proofIds, String buildUrl,
-               String reason, boolean retryable, long durationMs) {
+               String reason, boolean retryable, long durationMs, boolean rewritten) {
     enum Status {
         SYNCED, DUPLICATE, SUPERSEDED, SKIPPED, FAILED
     }
@@ -23,6 +25,11 @@ record Outcome(Status status, ObjectRef ref, List<String> controls, List<String>
     Outcome {
         controls = controls == null ? List.of() : List.copyOf(controls);
         proofIds = proofIds == null ? List.of() : List.copyOf(proofIds);
+    }
+
+    Outcome(Status status, ObjectRef ref, List<String> controls, List<String> proofIds, String buildUrl, String reason,
+            boolean retryable, long durationMs) {
+        this(status, ref, controls, proofIds, buildUrl, reason, retryable, durationMs, false);
     }
 
     boolean failed() {

@@ -176,6 +176,24 @@ class S3EventHandlerTest extends BridgeSandboxTest {
         Receipt receipt = sandbox.receipt(EvidenceContract.receiptKey("evidence-sync-receipts", key, third.versionId()));
         assertThat(receipt.proofs()).singleElement().satisfies(p -> assertThat(p.action()).isEqualTo(ReceiptProof.VERSIONED));
         assertThat(receipt.previousVersionId()).isNotNull();
+        assertThat(sandbox.metric("Rewritten")).as("an evidence key is written once per run: new bytes are a signal")
+                .isEqualTo(1);
+        assertThat(sandbox.log()).contains("\"rewritten\":true", "evidence written again after the build");
+    }
+
+    @Test
+    void shouldNotCallANewVersionWithTheSameBytesRewritten() throws IOException {
+        String key = BridgeSandbox.evidenceKey("reports/same.json");
+        S3EventHandler handler = new S3EventHandler(sandbox.bridge());
+        sandbox.putEvidence(key, BridgeSandbox.resource("otlp-logs-with-control.json"), null);
+        invoke(handler, sandbox.eventFor(key));
+        sandbox.putEvidence(key, BridgeSandbox.resource("otlp-logs-with-control.json"), null);
+
+        invoke(handler, sandbox.eventFor(key));
+
+        assertThat(HYPERPROOF.emulator().proofs()).singleElement().satisfies(p -> assertThat(p.versions()).hasSize(2));
+        assertThat(sandbox.metric("Rewritten")).isZero();
+        assertThat(sandbox.log()).doesNotContain("rewritten");
     }
 
     @Test

@@ -752,6 +752,11 @@ class TemplateTest {
         Object[] names = Class.forName("io.evidencesync.bridge.Metrics$Name").getEnumConstants();
         assertThat(Stream.of(names).map(String::valueOf)).contains((String) failed.get("MetricName"));
         assertThat(failed.get("Dimensions")).isEqualTo(List.of(Map.of("Name", "Service", "Value", "evidence-sync-bridge")));
+        Map<String, Object> rewritten = template.properties("EvidenceRewrittenAlarm");
+        assertThat(rewritten.get("Namespace")).isEqualTo(failed.get("Namespace"));
+        assertThat(Stream.of(names).map(String::valueOf)).contains((String) rewritten.get("MetricName"));
+        assertThat(rewritten.get("Dimensions")).isEqualTo(failed.get("Dimensions"));
+        assertThat(rewritten.get("AlarmActions")).isEqualTo(dlq.get("AlarmActions"));
 
         assertThat(scenario().properties("DeadLetterQueueAlarm")).doesNotContainKey("AlarmActions");
         assertThat(scenario("AlarmTopicArn", "arn:aws:sns:eu-west-1:111122223333:oncall").properties("DeadLetterQueueAlarm")
