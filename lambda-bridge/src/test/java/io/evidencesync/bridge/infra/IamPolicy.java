@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /**
  * A small IAM evaluator for the statements this project writes: Allow and Deny, Action and Resource with {@code *}
  * and {@code ?} wildcards, and the condition operators StringEquals, StringLike, ArnEquals, ArnLike and Bool (a key
- * missing from the request context never matches). Explicit Deny wins over Allow; no Allow is an implicit deny.
+ * missing from the request context never matches), and Null ({@code "true"}: the key is missing). Explicit Deny wins over Allow; no Allow is an implicit deny.
  * Anything it does not understand (NotAction, NotResource, other operators) fails loudly instead of guessing.
  */
 final class IamPolicy {
@@ -113,6 +113,13 @@ final class IamPolicy {
         for (Map.Entry<String, Object> operator : conditions.entrySet()) {
             for (Map.Entry<String, Object> test : CfnTemplate.map(operator.getValue()).entrySet()) {
                 String actual = request.context().get(test.getKey());
+                if (operator.getKey().equals("Null")) {
+                    if (CfnTemplate.list(test.getValue()).stream().map(String::valueOf)
+                            .noneMatch(value -> Boolean.parseBoolean(value) == (actual == null))) {
+                        return false;
+                    }
+                    continue;
+                }
                 if (actual == null || !anyValueMatches(operator.getKey(), CfnTemplate.list(test.getValue()), actual)) {
                     return false;
                 }

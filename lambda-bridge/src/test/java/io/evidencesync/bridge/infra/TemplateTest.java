@@ -710,6 +710,27 @@ class TemplateTest {
     }
 
     @Test
+    void shouldDenyWritingAnEvidenceObjectWithoutIfNoneMatchUnlessTurnedOff() {
+        IamPolicy bucket = IamPolicy.of(List.of(CfnTemplate.map(scenario().properties("EvidenceBucketPolicy").get("PolicyDocument"))));
+        String prefix = String.valueOf(scenario().parameter("EvidencePrefix"));
+        Map<String, String> tls = Map.of("aws:SecureTransport", "true");
+        IamPolicy.Request put = new IamPolicy.Request("s3:PutObject", objectArn(prefix + "github-actions/acme/app/CI/9/1/files/r.json"),
+                tls).with("s3:ObjectCreationOperation", "true");
+
+        assertThat(bucket.decide(put)).as("PutObject or CompleteMultipartUpload without If-None-Match")
+                .isEqualTo(IamPolicy.Decision.EXPLICIT_DENY);
+        assertThat(bucket.decide(put.with("s3:if-none-match", "*"))).isNotEqualTo(IamPolicy.Decision.EXPLICIT_DENY);
+        assertThat(bucket.decide(put.with("s3:ObjectCreationOperation", "false"))).as("UploadPart, CreateMultipartUpload")
+                .isNotEqualTo(IamPolicy.Decision.EXPLICIT_DENY);
+        assertThat(bucket.decide(new IamPolicy.Request("s3:PutObject", objectArn(prefix + "github-actions/acme/app/CI/9/1/manifest.json"),
+                tls).with("s3:ObjectCreationOperation", "true").with("s3:if-match", "\"etag\"")))
+                .as("the manifest, rewritten with If-Match by every publish step").isNotEqualTo(IamPolicy.Decision.EXPLICIT_DENY);
+        IamPolicy off = IamPolicy.of(List.of(CfnTemplate.map(scenario("WriteOnceEvidence", "false")
+                .properties("EvidenceBucketPolicy").get("PolicyDocument"))));
+        assertThat(off.decide(put)).isNotEqualTo(IamPolicy.Decision.EXPLICIT_DENY);
+    }
+
+    @Test
     void shouldEncryptBlockPublicAccessAndLockWhenAsked() {
         Map<String, Object> bucket = scenario().properties("EvidenceBucket");
         assertThat(bucket.get("PublicAccessBlockConfiguration")).isEqualTo(Map.of("BlockPublicAcls", true,
