@@ -158,9 +158,7 @@ class S3EventHandlerTest extends BridgeSandboxTest {
     @Test
     void shouldAddANewS3VersionAsANewVersionOfTheSameProof() throws IOException {
         String key = BridgeSandbox.evidenceKey("reports/scan.json");
-        S3EventHandler handler = new S3EventHandler(sandbox.bridge());
-        sandbox.putEvidence(key, BridgeSandbox.resource("otlp-logs-with-control.json"), null);
-        invoke(handler, sandbox.eventFor(key));
+        S3EventHandler handler = syncedOnce(key);
         PutObjectResponse second = sandbox.putEvidence(key, BridgeSandbox.resource("otlp-logs-with-control.json").clone(), null);
         byte[] changed = new String(BridgeSandbox.resource("otlp-logs-with-control.json"), StandardCharsets.UTF_8)
                 .replace("policy-engine", "policy-engine-2").getBytes(StandardCharsets.UTF_8);
@@ -184,9 +182,7 @@ class S3EventHandlerTest extends BridgeSandboxTest {
     @Test
     void shouldNotCallANewVersionWithTheSameBytesRewritten() throws IOException {
         String key = BridgeSandbox.evidenceKey("reports/same.json");
-        S3EventHandler handler = new S3EventHandler(sandbox.bridge());
-        sandbox.putEvidence(key, BridgeSandbox.resource("otlp-logs-with-control.json"), null);
-        invoke(handler, sandbox.eventFor(key));
+        S3EventHandler handler = syncedOnce(key);
         sandbox.putEvidence(key, BridgeSandbox.resource("otlp-logs-with-control.json"), null);
 
         invoke(handler, sandbox.eventFor(key));
@@ -194,6 +190,14 @@ class S3EventHandlerTest extends BridgeSandboxTest {
         assertThat(HYPERPROOF.emulator().proofs()).singleElement().satisfies(p -> assertThat(p.versions()).hasSize(2));
         assertThat(sandbox.metric("Rewritten")).isZero();
         assertThat(sandbox.log()).doesNotContain("rewritten");
+    }
+
+    /** Puts the sample evidence under the key and syncs it; returns the handler for the next event. */
+    private static S3EventHandler syncedOnce(String key) throws IOException {
+        S3EventHandler handler = new S3EventHandler(sandbox.bridge());
+        sandbox.putEvidence(key, BridgeSandbox.resource("otlp-logs-with-control.json"), null);
+        invoke(handler, sandbox.eventFor(key));
+        return handler;
     }
 
     @Test
