@@ -32,9 +32,8 @@ final class ProofNaming {
 
     /** The file's path relative to the evidence directory, decoded; the manifest's name for the manifest. */
     static String originalName(String key, EvidenceMetadata metadata) {
-        String runPart = '/' + KeyEncoding.encodeSegment(metadata.ciSystem()) + '/'
-                + KeyEncoding.encodePath(metadata.pipelineName()) + '/' + KeyEncoding.encodeSegment(metadata.runId())
-                + '/' + metadata.runAttempt() + '/';
+        String runPart = '/' + EvidenceContract.runPath(metadata.ciSystem(), metadata.pipelineName(), metadata.runId(),
+                metadata.runAttempt()) + '/';
         int run = ('/' + key).indexOf(runPart);
         if (run >= 0) {
             String rest = key.substring(run + runPart.length() - 1);

@@ -68,10 +68,33 @@ public final class EvidenceContract {
 
     /** The key prefix of one run attempt, ending in '/'. */
     public static String runPrefix(String prefix, BuildProvenance provenance) {
-        return normalizePrefix(prefix) + KeyEncoding.encodeSegment(provenance.ciSystem()) + '/'
-                + KeyEncoding.encodePath(provenance.pipelineName()) + '/'
-                + KeyEncoding.encodeSegment(provenance.runId()) + '/'
-                + provenance.runAttempt() + '/';
+        String normalized = normalizePrefix(prefix);
+        for (String segment : normalized.split("/")) {
+            if (segment.equals(FILES_SEGMENT)) {
+                throw new EvidenceException("prefix '" + prefix + "' may not have a segment named '" + FILES_SEGMENT
+                        + "': the key layout reserves it for a run's evidence files");
+            }
+        }
+        return normalized + runPath(provenance.ciSystem(), provenance.pipelineName(), provenance.runId(),
+                provenance.runAttempt()) + '/';
+    }
+
+    /**
+     * {@code {ci system}/{pipeline...}/{run id}/{attempt}}, each segment encoded; a segment that is exactly
+     * {@value #FILES_SEGMENT} becomes {@code %66iles}, so that the only {@code /files/} segment of a key is the one
+     * before a run's evidence files (the bucket policy's write-once rule and {@link #isManifestKey} rely on it).
+     */
+    public static String runPath(String ciSystem, String pipelineName, String runId, int attempt) {
+        StringBuilder path = new StringBuilder(runSegment(KeyEncoding.encodeSegment(ciSystem)));
+        for (String segment : KeyEncoding.encodePath(pipelineName).split("/")) {
+            path.append('/').append(runSegment(segment));
+        }
+        return path.append('/').append(runSegment(KeyEncoding.encodeSegment(runId))).append('/').append(attempt)
+                .toString();
+    }
+
+    private static String runSegment(String encoded) {
+        return encoded.equals(FILES_SEGMENT) ? "%66iles" : encoded;
     }
 
     /** The key of one evidence file, refused when it leaves no room for the bridge's receipt key. */

@@ -48,6 +48,21 @@ class EvidenceContractTest {
     }
 
     @Test
+    void shouldKeepTheOnlyFilesSegmentOfAKeyForTheRunsEvidenceFiles() {
+        BuildProvenance named = BuildProvenance.builder().ciSystem("files").pipelineName("acme/files/files")
+                .runId("files").runUrl("https://github.com/acme/files/actions/runs/1").build();
+
+        assertThat(EvidenceContract.manifestKey("evidence", named))
+                .isEqualTo("evidence/%66iles/acme/%66iles/%66iles/%66iles/1/manifest.json")
+                .satisfies(key -> assertThat(EvidenceContract.isManifestKey(key)).isTrue());
+        assertThat(EvidenceContract.evidenceKey("evidence", named, "files/r.json"))
+                .isEqualTo("evidence/%66iles/acme/%66iles/%66iles/%66iles/1/files/files/r.json");
+        assertThat(KeyEncoding.decode("%66iles")).isEqualTo("files");
+        assertThatThrownBy(() -> EvidenceContract.manifestKey("ci/files", named))
+                .hasMessageContaining("prefix 'ci/files' may not have a segment named 'files'");
+    }
+
+    @Test
     void shouldEncodeAnyFileNameIntoASafeReversibleKey() {
         String key = EvidenceContract.evidenceKey("e", JENKINS, "we!rd/../ä ö/x+y:z?.json");
 
