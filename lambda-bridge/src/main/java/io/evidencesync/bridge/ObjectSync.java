@@ -302,11 +302,14 @@ final class ObjectSync {
         FirstProofLock.Held lock = null;
         Receipt synced;
         try {
-            previous = previousProofs(ref.versionId(), claimed.replacedSynced(), Concurrently.join(latestRead));
+            previous = previousProofs(ref.versionId(), metadata.sha256(), claimed.replacedSynced(),
+                    Concurrently.join(latestRead));
             Receipt newer = newerSynced(ref, previous.latest());
             if (newer != null) {
                 complete(bucket, receiptKey, claim.superseded(newer, clock.instant()), claimed.etag());
-                return superseded(ref, newer, progress, started);
+                // events out of order: a rewrite may have been synced first, and this is the build's version
+                return flagged(superseded(ref, newer, progress, started),
+                        rewritten(key, newer.versionId(), newer.sha256(), metadata.sha256(), "synced after it"));
             }
             if (previous.proofs().isEmpty() && metadata.format() == EvidenceFormat.MANIFEST && ref.versionId() != null) {
                 lock = firstProofs.take(bucket, key, ref, claim);
@@ -355,26 +358,36 @@ final class ObjectSync {
         }
         String note = Concurrently.join(latest);
         String indexNote = Concurrently.join(indexed);
-        String rewritten = rewritten(metadata, before);
-        Outcome outcome = outcome(Outcome.Status.SYNCED, ref, progress,
-                rewritten != null ? rewritten : note == null ? indexNote : note, started);
-        return rewritten == null ? outcome : new Outcome(outcome.status(), ref, outcome.controls(), outcome.proofIds(),
-                outcome.buildUrl(), outcome.reason(), false, outcome.durationMs(), true);
+        String notes = note == null ? indexNote : indexNote == null ? note : note + "; " + indexNote;
+        return flagged(outcome(Outcome.Status.SYNCED, ref, progress, notes, started),
+                rewritten(key, before.versionId(), before.sha256(), metadata.sha256(), "synced before it"));
     }
 
     /**
-     * Says so when an evidence key, which the contract writes once per run, was synced with other bytes than its
-     * previous version's: someone put it again after the build (a manifest is rewritten by design). Null otherwise.
+     * Says so when an evidence key, which the contract writes once per run, holds other bytes in another synced
+     * version: someone put it again after the build. Manifests, rewritten by every publish step, are told apart by
+     * their key (the key layout, not the metadata a writer chooses). Null otherwise.
+     *
+     * @param when how the other version relates to this one, for the message
      */
-    private static String rewritten(EvidenceMetadata metadata, Previous previous) {
-        if (metadata.format() == EvidenceFormat.MANIFEST || previous.sha256() == null
-                || previous.sha256().equals(metadata.sha256())) {
+    private static String rewritten(String key, String otherVersion, String otherSha, String sha, String when) {
+        if (EvidenceContract.isManifestKey(key) || otherSha == null || otherSha.equals(sha)) {
             return null;
         }
-        return "evidence written again after the build: the key's previous version (" + previous.versionId()
-                + ") had SHA-256 " + previous.sha256() + ", this one has " + metadata.sha256() + "; evidence keys are written once per run,"
-                + " so find out who wrote it (CloudTrail data events, the key's S3 versions). The proof now holds these"
-                + " bytes as its newest version; the auditor's trace of the build marks it";
+        return "evidence written again after the build: version " + otherVersion + " of this key, " + when + ", has"
+                + " SHA-256 " + otherSha + " and this one " + sha + "; evidence keys are written once per run, so find"
+                + " out who wrote which (CloudTrail data events, the key's S3 versions); the auditor's trace of the build"
+                + " marks the proof if it holds other bytes than the build published";
+    }
+
+    /** The outcome, marked rewritten with the message prepended when {@code rewritten} is not null. */
+    private static Outcome flagged(Outcome outcome, String rewritten) {
+        if (rewritten == null) {
+            return outcome;
+        }
+        return new Outcome(outcome.status(), outcome.ref(), outcome.controls(), outcome.proofIds(), outcome.buildUrl(),
+                outcome.reason() == null ? rewritten : rewritten + "; " + outcome.reason(), false, outcome.durationMs(),
+                true);
     }
 
     private CompletableFuture<Optional<ReceiptStore.Stored>> read(String bucket, String key) {
@@ -542,12 +555,17 @@ final class ObjectSync {
     private record Previous(Map<String, ReceiptProof> proofs, String versionId, ReceiptStore.Stored latest, String sha256) {
     }
 
-    /** The proofs of the key's latest synced version (a different version, or changed bytes when unversioned). */
-    private Previous previousProofs(String versionId, Receipt replacedSynced, Optional<ReceiptStore.Stored> latestRead) {
+    /**
+     * The proofs of the key's latest synced version (a different version, or changed bytes when unversioned: the
+     * synced receipt this claim replaced, else, after a failed first attempt had replaced it, the key's latest one).
+     */
+    private Previous previousProofs(String versionId, String sha256, Receipt replacedSynced,
+                                    Optional<ReceiptStore.Stored> latestRead) {
         ReceiptStore.Stored stored = latestRead.orElse(null);
         Receipt latest = replacedSynced;
         if (latest == null && stored != null && stored.receipt().isSynced()
-                && !Objects.equals(stored.receipt().versionId(), versionId)) {
+                && (!Objects.equals(stored.receipt().versionId(), versionId)
+                || versionId == null && !Objects.equals(stored.receipt().sha256(), sha256))) {
             latest = stored.receipt();
         }
         if (latest == null) {

@@ -113,6 +113,11 @@ class OutOfOrderDeliveryTest extends BridgeSandboxTest {
         assertThat(line.get("level").getAsString()).isEqualTo("WARN");
         assertThat(line.get("reason").getAsString()).contains(second.versionId(), proof.id().toString());
         assertThat(sandbox.metric("Superseded")).isEqualTo(1);
+        // the versions hold other bytes: whichever came second in S3 rewrote an evidence key, in whatever order synced
+        assertThat(line.get("rewritten").getAsBoolean()).isTrue();
+        assertThat(line.get("reason").getAsString()).startsWith("evidence written again after the build: version "
+                + second.versionId() + " of this key, synced after it");
+        assertThat(sandbox.metric("Rewritten")).isEqualTo(1);
     }
 
     @Test

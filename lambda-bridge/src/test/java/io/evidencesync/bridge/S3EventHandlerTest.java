@@ -231,6 +231,31 @@ class S3EventHandlerTest extends BridgeSandboxTest {
         assertThat(receipt.proofs()).singleElement().satisfies(p -> assertThat(p.action()).isEqualTo(ReceiptProof.VERSIONED));
     }
 
+    @Test
+    void shouldVersionTheSameProofWhenChangedBytesOnAnUnversionedBucketSyncOnlyOnTheSecondAttempt() throws IOException {
+        String plainBucket = "plain-bucket";
+        if (!sandbox.s3.listBuckets().buckets().stream().anyMatch(b -> b.name().equals(plainBucket))) {
+            S3.s3().createBucket(plainBucket, false);
+        }
+        String key = BridgeSandbox.evidenceKey("unversioned-retried.json");
+        byte[] first = BridgeSandbox.resource("otlp-logs-with-control.json");
+        byte[] second = new String(first, StandardCharsets.UTF_8).replace("policy-engine", "policy-engine-3")
+                .getBytes(StandardCharsets.UTF_8);
+        S3EventHandler handler = new S3EventHandler(sandbox.bridge());
+        putTo(plainBucket, key, first);
+        invoke(handler, eventIn(plainBucket, key));
+        putTo(plainBucket, key, second);
+        HYPERPROOF.emulator().faults().enqueue("POST", "/v1/proof/.+/versions",
+                io.evidencesync.sandbox.hyperproof.Fault.status(400, "{\"message\": \"refused once\"}"));
+        org.assertj.core.api.Assertions.catchThrowable(() -> invoke(handler, eventIn(plainBucket, key)));
+
+        invoke(handler, eventIn(plainBucket, key));
+
+        assertThat(HYPERPROOF.emulator().proofs()).as("the retry versions the first proof instead of making another")
+                .singleElement().satisfies(p -> assertThat(p.versions()).hasSize(2));
+        assertThat(sandbox.metric("Rewritten")).isEqualTo(1);
+    }
+
     private static void putTo(String bucket, String key, byte[] bytes) {
         sandbox.s3.putObject(b -> b.bucket(bucket).key(key).metadata(EvidenceContract.objectMetadata(BridgeSandbox.BUILD,
                 io.evidencesync.core.publish.Digests.hex(BridgeSandbox.sha256(bytes)),
