@@ -30,6 +30,9 @@ public final class ManifestCodec {
             manifest = GSON.fromJson(new String(json, StandardCharsets.UTF_8), RunManifest.class);
         } catch (JsonParseException e) {
             throw new EvidenceException("manifest '" + key + "' is not valid JSON: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // valid JSON that does not make a manifest (an entry without a key, say): untrusted input, named as such
+            throw new EvidenceException("manifest '" + key + "' is not an Evidence Sync manifest: " + e, e);
         }
         if (manifest == null || !SCHEMA.equals(manifest.schema())) {
             throw new EvidenceException("manifest '" + key + "' is not an Evidence Sync manifest (schema "

@@ -76,7 +76,8 @@ public final class ChainTracer {
         for (String entryKey : entries) {
             IndexEntry entry;
             try {
-                entry = ReceiptCodec.indexFromJson(entryKey, store.read(evidenceBucket, entryKey, null).orElseThrow());
+                entry = ReceiptCodec.indexFromJson(entryKey, store.read(evidenceBucket, entryKey, null)
+                        .orElseThrow(() -> new EvidenceException("index entry '" + entryKey + "' was listed but is gone")));
             } catch (RuntimeException e) {
                 links.add(Link.broken("the build is indexed by the bridge", unreadable(entryKey, e)));
                 continue;
@@ -173,7 +174,8 @@ public final class ChainTracer {
                 return new RunTrace(Map.of(), objectBucket, manifestKey, null, List.of());
             }
             manifest = ManifestCodec.fromJson(manifestKey, bytes.get());
-            manifestHead = store.head(objectBucket, manifestKey, manifestVersion).orElseThrow();
+            manifestHead = store.head(objectBucket, manifestKey, manifestVersion).orElseThrow(
+                    () -> new EvidenceException("manifest '" + manifestKey + "' was read but its HEAD found nothing"));
         } catch (RuntimeException e) {
             links.add(Link.broken("the run manifest can be read", unreadable(manifestKey, e)));
             return new RunTrace(Map.of(), objectBucket, manifestKey, null, List.of());
