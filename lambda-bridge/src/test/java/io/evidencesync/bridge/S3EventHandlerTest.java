@@ -202,14 +202,10 @@ class S3EventHandlerTest extends BridgeSandboxTest {
 
     @Test
     void shouldKeepOneProofPerKeyOnAnUnversionedBucketAndVersionItWhenTheBytesChange() throws IOException {
-        String plainBucket = "plain-bucket";
-        if (!sandbox.s3.listBuckets().buckets().stream().anyMatch(b -> b.name().equals(plainBucket))) {
-            S3.s3().createBucket(plainBucket, false);
-        }
+        String plainBucket = unversionedBucket();
         String key = BridgeSandbox.evidenceKey("unversioned.json");
         byte[] first = BridgeSandbox.resource("otlp-logs-with-control.json");
-        byte[] second = new String(first, StandardCharsets.UTF_8).replace("policy-engine", "policy-engine-2")
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] second = changed(first, "policy-engine-2");
         S3EventHandler handler = new S3EventHandler(sandbox.bridge());
 
         putTo(plainBucket, key, first);
@@ -233,14 +229,10 @@ class S3EventHandlerTest extends BridgeSandboxTest {
 
     @Test
     void shouldVersionTheSameProofWhenChangedBytesOnAnUnversionedBucketSyncOnlyOnTheSecondAttempt() throws IOException {
-        String plainBucket = "plain-bucket";
-        if (!sandbox.s3.listBuckets().buckets().stream().anyMatch(b -> b.name().equals(plainBucket))) {
-            S3.s3().createBucket(plainBucket, false);
-        }
+        String plainBucket = unversionedBucket();
         String key = BridgeSandbox.evidenceKey("unversioned-retried.json");
         byte[] first = BridgeSandbox.resource("otlp-logs-with-control.json");
-        byte[] second = new String(first, StandardCharsets.UTF_8).replace("policy-engine", "policy-engine-3")
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] second = changed(first, "policy-engine-3");
         S3EventHandler handler = new S3EventHandler(sandbox.bridge());
         putTo(plainBucket, key, first);
         invoke(handler, eventIn(plainBucket, key));
@@ -254,6 +246,20 @@ class S3EventHandlerTest extends BridgeSandboxTest {
         assertThat(HYPERPROOF.emulator().proofs()).as("the retry versions the first proof instead of making another")
                 .singleElement().satisfies(p -> assertThat(p.versions()).hasSize(2));
         assertThat(sandbox.metric("Rewritten")).isEqualTo(1);
+    }
+
+    /** A bucket without versioning, made once for the tests that need one. */
+    private static String unversionedBucket() {
+        String plainBucket = "plain-bucket";
+        if (!sandbox.s3.listBuckets().buckets().stream().anyMatch(b -> b.name().equals(plainBucket))) {
+            S3.s3().createBucket(plainBucket, false);
+        }
+        return plainBucket;
+    }
+
+    /** The sample evidence with its policy engine renamed: other bytes, still valid evidence. */
+    private static byte[] changed(byte[] evidence, String engine) {
+        return new String(evidence, StandardCharsets.UTF_8).replace("policy-engine", engine).getBytes(StandardCharsets.UTF_8);
     }
 
     private static void putTo(String bucket, String key, byte[] bytes) {
