@@ -13,8 +13,8 @@ import java.util.List;
  * @param reason     why it was skipped or failed, or null
  * @param retryable  for failures: true when a later attempt may succeed (throttling, outage, concurrent claim)
  * @param durationMs time spent
- * @param rewritten  an evidence key synced again with other bytes than its previous version's: evidence is
- *                   written once per run, so someone put the key again (the bridge still adds it as a proof version)
+ * @param rewritten  an evidence key of which another synced version holds other bytes: evidence is written once
+ *                   per run, so someone put the key again (the bridge still adds a new version as a proof version)
  */
 record Outcome(Status status, ObjectRef ref, List<String> controls, List<String> proofIds, String buildUrl,
                String reason, boolean retryable, long durationMs, boolean rewritten) {
