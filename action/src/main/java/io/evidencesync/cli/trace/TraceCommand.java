@@ -55,6 +55,12 @@ public final class TraceCommand implements Callable<Integer> {
             description = "S3-compatible endpoint instead of AWS. Env: EVIDENCE_ENDPOINT_URL.")
     String endpointUrl;
 
+    @Option(names = "--manifest-history",
+            description = "Also check that every earlier version of each run manifest is kept, unchanged, in the later"
+                    + " ones: an object and its manifest rewritten consistently show only there. Needs"
+                    + " s3:ListBucketVersions.")
+    boolean manifestHistory;
+
     @Option(names = "--receipts-prefix", paramLabel = "<prefix>",
             description = "The bridge's receipts prefix (default: " + EvidenceContract.DEFAULT_RECEIPTS_PREFIX + "). Env: RECEIPTS_PREFIX.")
     String receiptsPrefix;
@@ -95,7 +101,7 @@ public final class TraceCommand implements Callable<Integer> {
                             Deadline.after(Duration.ofMinutes(5), Clock.systemUTC())),
                     evidenceBucket,
                     receipts);
-            TraceReport report = tracer.trace(start);
+            TraceReport report = (manifestHistory ? tracer.withManifestHistory() : tracer).trace(start);
             context.out().print(output.equals("json") ? TraceRenderer.json(report) + "\n" : TraceRenderer.text(report));
             return report.verified() ? EvidenceSyncCli.OK : EvidenceSyncCli.FAILED;
         }

@@ -68,13 +68,14 @@ public final class S3ErrorMessages {
             case "PutObject", "CreateMultipartUpload", "UploadPart", "CompleteMultipartUpload" -> "s3:PutObject";
             case "AbortMultipartUpload" -> "s3:AbortMultipartUpload";
             case "ListObjectsV2" -> "s3:ListBucket";
+            case "ListObjectVersions" -> "s3:ListBucketVersions";
             default -> versioned ? "s3:GetObjectVersion"
                     : "s3:GetObject (and s3:ListBucket on the prefix, without which S3 answers 403 for a missing key)";
         };
     }
 
     private static String kms(String operation) {
-        return "ListObjectsV2".equals(operation) ? "" : writes(operation)
+        return operation.startsWith("List") ? "" : writes(operation)
                 ? " (and kms:GenerateDataKey on the bucket's key with SSE-KMS)"
                 : " (and kms:Decrypt on the bucket's key with SSE-KMS)";
     }

@@ -38,6 +38,7 @@ public final class ChainTracer {
     private final ProofChecks proofChecks;
     private final String bucket;
     private final String receiptsPrefix;
+    private final ManifestHistory history;
 
     /**
      * @param bucket         the evidence bucket, for targets that do not name one (proof id, build URL); may be null
@@ -45,11 +46,22 @@ public final class ChainTracer {
      * @param receiptsPrefix the bridge's receipts prefix
      */
     public ChainTracer(TraceStore store, ProofSource proofs, String bucket, String receiptsPrefix) {
+        this(store, proofs, bucket, receiptsPrefix, null);
+    }
+
+    private ChainTracer(TraceStore store, ProofSource proofs, String bucket, String receiptsPrefix,
+                        ManifestHistory history) {
         this.store = store;
         this.proofs = proofs;
         this.proofChecks = new ProofChecks(proofs);
         this.bucket = bucket;
         this.receiptsPrefix = receiptsPrefix;
+        this.history = history;
+    }
+
+    /** This tracer, also checking each run manifest's version history ({@link ManifestHistory}). */
+    public ChainTracer withManifestHistory() {
+        return new ChainTracer(store, proofs, bucket, receiptsPrefix, new ManifestHistory(store));
     }
 
     public TraceReport trace(TraceTarget target) {
@@ -196,6 +208,9 @@ public final class ChainTracer {
         }
         links.add(found ? Link.ok("the object is listed in its run's manifest", manifestKey)
                 : Link.broken("the object is listed in its run's manifest", onlyKey + " is not in " + manifestKey));
+        if (history != null) {
+            links.add(history.check(objectBucket, manifestKey));
+        }
         return new RunTrace(manifest.provenance(), objectBucket, manifestKey, manifestTrace, objects);
     }
 

@@ -14,11 +14,16 @@ import io.evidencesync.core.publish.S3Errors;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.ObjectVersion;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-/** {@link TraceStore} on S3: read-only (s3:GetObject, s3:GetObjectVersion, s3:ListBucket on the receipts index). */
+/**
+ * {@link TraceStore} on S3: read-only (s3:GetObject, s3:GetObjectVersion, s3:ListBucket on the receipts index, and
+ * s3:ListBucketVersions for a manifest's history).
+ */
 public final class S3TraceStore implements TraceStore {
     private final S3Client s3;
 
@@ -83,5 +88,20 @@ public final class S3TraceStore implements TraceStore {
             throw S3Errors.describe(e, "list", "ListObjectsV2", bucket, prefix);
         }
         return keys;
+    }
+
+    @Override
+    public List<String> versions(String bucket, String key) {
+        List<ObjectVersion> versions = new ArrayList<>();
+        try {
+            for (ListObjectVersionsResponse page : s3.listObjectVersionsPaginator(b -> b.bucket(bucket).prefix(key))) {
+                page.versions().stream().filter(version -> version.key().equals(key)).forEach(versions::add);
+            }
+        } catch (SdkException e) {
+            throw S3Errors.describe(e, "list the versions of", "ListObjectVersions", bucket, key);
+        }
+        // S3 lists a key's versions newest first, in the order it stored them (LastModified has whole seconds only)
+        java.util.Collections.reverse(versions);
+        return versions.stream().map(ObjectVersion::versionId).toList();
     }
 }

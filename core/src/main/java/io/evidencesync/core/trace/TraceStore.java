@@ -21,4 +21,7 @@ public interface TraceStore {
 
     /** Keys under a prefix. */
     List<String> list(String bucket, String prefix);
+
+    /** The version ids of exactly this key, oldest first (delete markers left out); empty when it has none. */
+    List<String> versions(String bucket, String key);
 }

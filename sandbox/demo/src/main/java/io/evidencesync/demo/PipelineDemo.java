@@ -92,7 +92,7 @@ public final class PipelineDemo {
         out.println("   Hyperproof now holds " + sandbox.hyperproof().proofs().size() + " proofs");
 
         step("4. The auditor traces the build: build → manifest → S3 object → receipt → proof, every link verified");
-        TraceReport report = trace(RUN_URL);
+        TraceReport report = traceWithManifestHistory(RUN_URL);
         out.println(TraceRenderer.text(report));
         return report;
     }
@@ -131,6 +131,11 @@ public final class PipelineDemo {
     /** The auditor's trace from a proof id, an S3 URI or a build URL. */
     TraceReport trace(String target) {
         return tracer().trace(TraceTarget.parse(target));
+    }
+
+    /** The same, also checking each run manifest's version history ({@code trace --manifest-history}). */
+    TraceReport traceWithManifestHistory(String target) {
+        return tracer().withManifestHistory().trace(TraceTarget.parse(target));
     }
 
     static BuildProvenance build() {

@@ -104,8 +104,7 @@ class AuditorTraceTest {
         byte[] original = s3.getObjectAsBytes(b -> b.bucket(Sandbox.BUCKET).key(target.key())).asByteArray();
         byte[] rewritten = (new String(original, StandardCharsets.UTF_8) + "\n").getBytes(StandardCharsets.UTF_8);
         var metadata = new java.util.HashMap<>(s3.headObject(b -> b.bucket(Sandbox.BUCKET).key(target.key())).metadata());
-        metadata.put(EvidenceContract.META_SHA256, io.evidencesync.core.publish.Digests.hex(
-                io.evidencesync.core.publish.Digests.sha256(() -> new java.io.ByteArrayInputStream(rewritten))));
+        metadata.put(EvidenceContract.META_SHA256, sha256(rewritten));
         s3.putObject(b -> b.bucket(Sandbox.BUCKET).key(target.key()).metadata(metadata), RequestBody.fromBytes(rewritten));
         pipeline.deliver(pipeline.events());
 
@@ -115,6 +114,37 @@ class AuditorTraceTest {
         assertThat(brokenLinks(report)).singleElement().satisfies(link -> {
             assertThat(link.name()).isEqualTo("the proof's current version holds the published bytes");
             assertThat(link.detail()).contains("the build published " + target.sha256(), "written again after the build");
+        });
+    }
+
+    @Test
+    void shouldNameAnObjectAndItsManifestRewrittenConsistentlyOnlyThroughTheManifestsHistory() throws IOException {
+        PublishResult published = publishAndSync();
+        PublishedObject target = object(published, "reports/otlp-logs.json");
+        byte[] rewritten = (new String(s3.getObjectAsBytes(b -> b.bucket(Sandbox.BUCKET).key(target.key())).asByteArray(),
+                StandardCharsets.UTF_8) + "\n").getBytes(StandardCharsets.UTF_8);
+        String sha = sha256(rewritten);
+        var objectMetadata = new java.util.HashMap<>(s3.headObject(b -> b.bucket(Sandbox.BUCKET).key(target.key())).metadata());
+        objectMetadata.put(EvidenceContract.META_SHA256, sha);
+        String version = s3.putObject(b -> b.bucket(Sandbox.BUCKET).key(target.key()).metadata(objectMetadata),
+                RequestBody.fromBytes(rewritten)).versionId();
+        byte[] manifest = new String(s3.getObjectAsBytes(b -> b.bucket(Sandbox.BUCKET).key(published.manifestKey()))
+                .asByteArray(), StandardCharsets.UTF_8).replace(target.sha256(), sha).replace(target.versionId(), version)
+                .getBytes(StandardCharsets.UTF_8);
+        var manifestMetadata = new java.util.HashMap<>(s3.headObject(b -> b.bucket(Sandbox.BUCKET).key(published.manifestKey())).metadata());
+        manifestMetadata.put(EvidenceContract.META_SHA256, sha256(manifest));
+        s3.putObject(b -> b.bucket(Sandbox.BUCKET).key(published.manifestKey()).metadata(manifestMetadata),
+                RequestBody.fromBytes(manifest));
+        pipeline.deliver(pipeline.events());
+
+        TraceReport plain = pipeline.trace(PipelineDemo.RUN_URL);
+        TraceReport withHistory = pipeline.traceWithManifestHistory(PipelineDemo.RUN_URL);
+
+        assertThat(plain.verified()).as("every link of the rewritten chain holds: " + TraceRenderer.text(plain)).isTrue();
+        assertThat(withHistory.verified()).isFalse();
+        assertThat(brokenLinks(withHistory)).singleElement().satisfies(link -> {
+            assertThat(link.name()).isEqualTo("every earlier version of the manifest is kept in the later ones");
+            assertThat(link.detail()).contains("lists " + target.key() + " with SHA-256 " + sha, "not " + target.sha256());
         });
     }
 
@@ -247,6 +277,11 @@ class AuditorTraceTest {
         PublishResult published = pipeline.publish(workspace);
         pipeline.deliver(pipeline.events());
         return published;
+    }
+
+    private static String sha256(byte[] bytes) throws IOException {
+        return io.evidencesync.core.publish.Digests.hex(io.evidencesync.core.publish.Digests.sha256(
+                () -> new java.io.ByteArrayInputStream(bytes)));
     }
 
     private static PublishedObject object(PublishResult result, String path) {

@@ -56,6 +56,14 @@ class TraceCommandTest {
     }
 
     @Test
+    void shouldCheckTheManifestsHistoryWhenAsked() {
+        int exit = trace(PipelineDemo.RUN_URL, "--bucket", Sandbox.BUCKET, "--manifest-history");
+
+        assertThat(exit).as(text(err)).isZero();
+        assertThat(text(out)).contains("✓ every earlier version of the manifest is kept in the later ones");
+    }
+
+    @Test
     void shouldPrintJsonForTools() {
         int exit = trace(PipelineDemo.RUN_URL, "--bucket", Sandbox.BUCKET, "--format", "json");
 
