@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import io.evidencesync.core.EvidenceException;
 
@@ -40,8 +41,7 @@ public record RunManifest(
      * evidence is immutable.
      */
     public RunManifest mergedWith(RunManifest earlier) {
-        Map<String, ManifestEntry> byKey = new LinkedHashMap<>();
-        earlier.objects().forEach(entry -> byKey.put(entry.key(), entry));
+        Map<String, ManifestEntry> byKey = earlier.byKey();
         for (ManifestEntry entry : objects) {
             ManifestEntry previous = byKey.get(entry.key());
             if (previous != null && !previous.sameContent(entry)) {
@@ -55,8 +55,30 @@ public record RunManifest(
 
     /** True when every object of this manifest is already listed, with the same bytes, in {@code other}. */
     public boolean coveredBy(RunManifest other) {
-        Map<String, ManifestEntry> byKey = new LinkedHashMap<>();
-        other.objects().forEach(entry -> byKey.put(entry.key(), entry));
+        Map<String, ManifestEntry> byKey = other.byKey();
         return objects.stream().allMatch(entry -> byKey.containsKey(entry.key()) && byKey.get(entry.key()).sameContent(entry));
+    }
+
+    /**
+     * The first object of this manifest that {@code later}, a later version of it, no longer lists with the same
+     * SHA-256 and S3 version, or null: within a run a manifest only grows.
+     */
+    public ManifestEntry firstNotKeptIn(RunManifest later) {
+        Map<String, ManifestEntry> kept = later.byKey();
+        for (ManifestEntry entry : objects) {
+            ManifestEntry now = kept.get(entry.key());
+            if (now == null || !Objects.equals(now.sha256(), entry.sha256())
+                    || !Objects.equals(now.versionId(), entry.versionId())) {
+                return entry;
+            }
+        }
+        return null;
+    }
+
+    /** The objects by key, in this manifest's order. */
+    private Map<String, ManifestEntry> byKey() {
+        Map<String, ManifestEntry> byKey = new LinkedHashMap<>();
+        objects.forEach(entry -> byKey.put(entry.key(), entry));
+        return byKey;
     }
 }

@@ -1,9 +1,6 @@
 package io.evidencesync.core.trace;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 
 import io.evidencesync.core.EvidenceException;
 import io.evidencesync.core.contract.ManifestCodec;
@@ -50,18 +47,16 @@ final class ManifestHistory {
 
     /** What {@code later} no longer lists as {@code earlier} did, or null when it keeps every entry. */
     private static String firstChange(RunManifest earlier, RunManifest later) {
-        Map<String, ManifestEntry> byKey = new HashMap<>();
-        later.objects().forEach(entry -> byKey.put(entry.key(), entry));
-        for (ManifestEntry entry : earlier.objects()) {
-            ManifestEntry now = byKey.get(entry.key());
-            if (now == null) {
-                return "drops " + entry.key();
-            }
-            if (!Objects.equals(now.sha256(), entry.sha256()) || !Objects.equals(now.versionId(), entry.versionId())) {
-                return "lists " + entry.key() + " with SHA-256 " + now.sha256() + " (S3 version " + now.versionId()
-                        + "), not " + entry.sha256() + " (S3 version " + entry.versionId() + ")";
-            }
+        ManifestEntry entry = earlier.firstNotKeptIn(later);
+        if (entry == null) {
+            return null;
         }
-        return null;
+        ManifestEntry now = later.objects().stream().filter(other -> other.key().equals(entry.key())).findFirst()
+                .orElse(null);
+        if (now == null) {
+            return "drops " + entry.key();
+        }
+        return "lists " + entry.key() + " with SHA-256 " + now.sha256() + " (S3 version " + now.versionId() + "), not "
+                + entry.sha256() + " (S3 version " + entry.versionId() + ")";
     }
 }

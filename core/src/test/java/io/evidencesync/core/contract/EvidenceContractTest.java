@@ -189,4 +189,24 @@ class EvidenceContractTest {
         assertThatThrownBy(() -> new RunManifest(ManifestCodec.SCHEMA, "bucket", Map.of(), "p", "t3", List.of(changedA)).mergedWith(first))
                 .hasMessageContaining("object 'a' is already listed in this run's manifest");
     }
+
+    @Test
+    void shouldNameTheFirstEntryALaterManifestVersionDropsOrChanges() {
+        ManifestEntry a = new ManifestEntry("a", "a", 1, SHA, "ocsf-json", false, 1, null, null, null, null, null, "v1", null);
+        ManifestEntry b = new ManifestEntry("b", "b", 1, SHA, "ocsf-json", false, 1, null, null, null, null, null, "v1", null);
+        ManifestEntry otherVersionOfA = new ManifestEntry("a", "a", 1, SHA, "ocsf-json", false, 1, null, null, null, null, null,
+                "v2", null);
+        ManifestEntry otherBytesOfA = new ManifestEntry("a", "a", 1, "b".repeat(64), "ocsf-json", false, 1, null, null, null,
+                null, null, "v1", null);
+        RunManifest first = manifest(a);
+
+        assertThat(first.firstNotKeptIn(manifest(a, b))).as("grown").isNull();
+        assertThat(first.firstNotKeptIn(manifest(b))).as("dropped").isEqualTo(a);
+        assertThat(first.firstNotKeptIn(manifest(otherVersionOfA, b))).as("another S3 version").isEqualTo(a);
+        assertThat(first.firstNotKeptIn(manifest(otherBytesOfA))).as("other bytes").isEqualTo(a);
+    }
+
+    private static RunManifest manifest(ManifestEntry... entries) {
+        return new RunManifest(ManifestCodec.SCHEMA, "bucket", Map.of(), "p", "t", List.of(entries));
+    }
 }
