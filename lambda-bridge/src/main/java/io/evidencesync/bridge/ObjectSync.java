@@ -380,14 +380,9 @@ final class ObjectSync {
                 + " marks the proof if it holds other bytes than the build published";
     }
 
-    /** The outcome, marked rewritten with the message prepended when {@code rewritten} is not null. */
+    /** The outcome, marked rewritten when {@code rewritten} (a message) is not null. */
     private static Outcome flagged(Outcome outcome, String rewritten) {
-        if (rewritten == null) {
-            return outcome;
-        }
-        return new Outcome(outcome.status(), outcome.ref(), outcome.controls(), outcome.proofIds(), outcome.buildUrl(),
-                outcome.reason() == null ? rewritten : rewritten + "; " + outcome.reason(), false, outcome.durationMs(),
-                true);
+        return rewritten == null ? outcome : outcome.markedRewritten(rewritten);
     }
 
     private CompletableFuture<Optional<ReceiptStore.Stored>> read(String bucket, String key) {

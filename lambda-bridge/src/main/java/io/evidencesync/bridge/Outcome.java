@@ -32,6 +32,12 @@ record Outcome(Status status, ObjectRef ref, List<String> controls, List<String>
         this(status, ref, controls, proofIds, buildUrl, reason, retryable, durationMs, false);
     }
 
+    /** This outcome, marked rewritten, with {@code why} before its reason. */
+    Outcome markedRewritten(String why) {
+        return new Outcome(status, ref, controls, proofIds, buildUrl, reason == null ? why : why + "; " + reason,
+                retryable, durationMs, true);
+    }
+
     boolean failed() {
         return status == Status.FAILED;
     }

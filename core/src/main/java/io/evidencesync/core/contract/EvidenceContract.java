@@ -56,9 +56,9 @@ public final class EvidenceContract {
     public static final String META_RUN_ID = "cicd-run-id";
     public static final String META_RUN_ATTEMPT = "cicd-run-attempt";
     public static final String META_RUN_URL = "cicd-run-url";
-    private static final Pattern GITHUB_ATTEMPT = Pattern.compile("/attempts/\\d+/?$");
     public static final String META_REVISION = "vcs-revision";
 
+    private static final Pattern GITHUB_ATTEMPT = Pattern.compile("/attempts/\\d+/?$");
     private static final String GZIP = "gzip";
     private static final String IDENTITY = "identity";
     /** S3 counts user metadata as the bytes of "x-amz-meta-" keys and their values; we count key + value. */
