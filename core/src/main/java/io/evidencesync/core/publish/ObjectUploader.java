@@ -6,12 +6,16 @@ import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.evidencesync.core.EvidenceException;
 import io.evidencesync.core.contract.EvidenceContract;
+import io.evidencesync.core.discovery.EvidenceFile;
 import io.evidencesync.core.evidence.EvidenceFormat;
 import io.evidencesync.core.s3.ObjectInfo;
 import io.evidencesync.core.s3.ObjectWrite;
@@ -37,6 +41,9 @@ final class ObjectUploader {
     }
 
     PublishedObject upload(String bucket, PreparedFile file, Encryption encryption) {
+        if (file.early() != null) {
+            return complete(bucket, file, file.early().uploadId(), file.early().parts());
+        }
         if (file.file().size() >= multipartThreshold) {
             return uploadMultipart(bucket, file, encryption);
         }
@@ -51,6 +58,52 @@ final class ObjectUploader {
         }
     }
 
+    /** Runs a task on the part pool, beside the caller: hashing a large file and starting its upload while it is parsed. */
+    <T> Future<T> beside(Callable<T> task) {
+        return partPool.submit(task);
+    }
+
+    /** True for a file that goes up in parts, and so may go up {@linkplain #startEarly early}. */
+    boolean goesInParts(long size) {
+        return size >= multipartThreshold;
+    }
+
+    /**
+     * Starts a large file's upload before its validation has ended: creates the multipart upload with the metadata
+     * the file is expected to get and queues its parts. Returns null, having left nothing behind, when the key
+     * already holds an object (the upload proper decides what that means) or when S3 refuses anything (the upload
+     * proper tries again and reports it).
+     */
+    EarlyUpload startEarly(String bucket, String key, EvidenceFile file, Map<String, String> metadata,
+                           ObjectWrite write) {
+        try {
+            s3.headObject(bucket, key, null);
+            return null;
+        } catch (S3Objects.RequestFailedException e) {
+            if (e.status() != 404 && e.status() != 403) {
+                return null;
+            }
+        } catch (RuntimeException e) {
+            return null;
+        }
+        String uploadId;
+        try {
+            uploadId = s3.startMultipartUpload(bucket, key, write);
+        } catch (RuntimeException e) {
+            return null;
+        }
+        AtomicBoolean discarded = new AtomicBoolean();
+        return new EarlyUpload(uploadId, metadata, submitParts(bucket, key, file, uploadId, discarded), discarded);
+    }
+
+    /** Drops an early upload that must not become an object: no part is left behind, nothing is stored. */
+    void discard(String bucket, String key, EarlyUpload early) {
+        if (early != null) {
+            early.stopParts();
+            abortQuietly(bucket, key, early.uploadId());
+        }
+    }
+
     private PublishedObject uploadMultipart(String bucket, PreparedFile file, Encryption encryption) {
         PublishedObject already = findExistingIfReadable(bucket, file);
         if (already != null) {
@@ -62,8 +115,17 @@ final class ObjectUploader {
         } catch (S3Objects.RequestFailedException e) {
             throw S3Errors.describe(e, "start a multipart upload of " + file.file().relativePath() + " to", bucket, file.key());
         }
+        return complete(bucket, file, uploadId, submitParts(bucket, file.key(), file.file(), uploadId, new AtomicBoolean()));
+    }
+
+    /** Waits for the parts, then completes the upload only if no object appeared under the key meanwhile. */
+    private PublishedObject complete(String bucket, PreparedFile file, String uploadId,
+                                     List<Future<S3Objects.Part>> pending) {
         try {
-            List<S3Objects.Part> parts = uploadParts(bucket, file, uploadId);
+            List<S3Objects.Part> parts = new ArrayList<>();
+            for (Future<S3Objects.Part> part : pending) {
+                parts.add(await(part, pending));
+            }
             S3Objects.Stored stored = s3.completeMultipartUpload(bucket, file.key(), uploadId, parts,
                     S3Objects.Precondition.ifNoneMatch());
             return published(file, stored, PublishedObject.Outcome.UPLOADED);
@@ -84,36 +146,39 @@ final class ObjectUploader {
     }
 
     /**
-     * Uploads the parts on the shared part pool (a few at a time, whatever the number of files), each read at its
+     * Queues the parts on the shared part pool (a few at a time, whatever the number of files), each read at its
      * own offset, each with its own CRC32C for S3 to verify. The whole object's SHA-256 is already known (it is in
      * the metadata); per part, S3 offers no whole-object SHA-256 anyway, and a CRC32C costs a fraction of a second
-     * SHA-256 pass over the bytes while catching the same transport corruption.
+     * SHA-256 pass over the bytes while catching the same transport corruption. A part not yet started when
+     * {@code skip} is set is not sent.
      */
-    private List<S3Objects.Part> uploadParts(String bucket, PreparedFile file, String uploadId) throws IOException {
-        long size = file.file().size();
+    private List<Future<S3Objects.Part>> submitParts(String bucket, String key, EvidenceFile file, String uploadId,
+                                                     AtomicBoolean skip) {
+        long size = file.size();
         int count = (int) ((size + partSize - 1) / partSize);
         List<Future<S3Objects.Part>> pending = new ArrayList<>();
-        try (FileChannel channel = FileChannel.open(file.file().path(), StandardOpenOption.READ)) {
-            for (int index = 0; index < count; index++) {
-                int number = index + 1;
-                long offset = (long) index * partSize;
-                int length = (int) Math.min(partSize, size - offset);
-                pending.add(partPool.submit(() -> uploadPart(channel, bucket, file.key(), uploadId, number, offset, length)));
-            }
-            List<S3Objects.Part> parts = new ArrayList<>();
-            for (Future<S3Objects.Part> part : pending) {
-                parts.add(await(part, pending));
-            }
-            return parts;
+        for (int index = 0; index < count; index++) {
+            int number = index + 1;
+            long offset = (long) index * partSize;
+            int length = (int) Math.min(partSize, size - offset);
+            pending.add(partPool.submit(() -> {
+                if (skip.get()) {
+                    throw new IOException("the upload was discarded before part " + number + " was sent");
+                }
+                return uploadPart(file, bucket, key, uploadId, number, offset, length);
+            }));
         }
+        return pending;
     }
 
-    private S3Objects.Part uploadPart(FileChannel channel, String bucket, String key, String uploadId, int number,
+    private S3Objects.Part uploadPart(EvidenceFile file, String bucket, String key, String uploadId, int number,
                                       long offset, int length) throws IOException {
         ByteBuffer bytes = ByteBuffer.allocate(length);
-        while (bytes.hasRemaining()) {
-            if (channel.read(bytes, offset + bytes.position()) < 0) {
-                throw new IOException("the file became shorter while it was uploaded (part " + number + ")");
+        try (FileChannel channel = FileChannel.open(file.path(), StandardOpenOption.READ)) {
+            while (bytes.hasRemaining()) {
+                if (channel.read(bytes, offset + bytes.position()) < 0) {
+                    throw new IOException("the file became shorter while it was uploaded (part " + number + ")");
+                }
             }
         }
         String checksum = Digests.crc32cBase64(bytes.array());
@@ -208,11 +273,14 @@ final class ObjectUploader {
     }
 
     private static ObjectWrite write(PreparedFile file, Encryption encryption) {
-        return encryption.apply(contentType(file), file.metadata());
+        return write(file.summary().format(), file.summary().compressed(), file.metadata(), encryption);
     }
 
-    private static String contentType(PreparedFile file) {
-        return file.summary().compressed() ? "application/gzip"
-                : file.summary().format() == EvidenceFormat.OPAQUE ? "application/octet-stream" : "application/json";
+    /** What an evidence object of this format is written with: its content type, metadata and encryption. */
+    static ObjectWrite write(EvidenceFormat format, boolean compressed, Map<String, String> metadata,
+                             Encryption encryption) {
+        String contentType = compressed ? "application/gzip"
+                : format == EvidenceFormat.OPAQUE ? "application/octet-stream" : "application/json";
+        return encryption.apply(contentType, metadata);
     }
 }

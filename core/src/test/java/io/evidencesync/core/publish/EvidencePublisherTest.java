@@ -338,6 +338,75 @@ class EvidencePublisherTest {
         assertThat(s3.listObjectsV2(b -> b.bucket(BUCKET)).contents()).isEmpty();
     }
 
+    @Test
+    void shouldSendALargeFilesPartsEarlyButDiscardThemWhenAnotherFileIsRefused() throws IOException {
+        writeLargeOcsfArray(workspace.resolve("big.json"), 11 * 1024 * 1024);
+        Files.writeString(workspace.resolve("bad.json"), "{\"class_uid\": 6007,}");
+        List<String> requests = Collections.synchronizedList(new ArrayList<>());
+
+        assertThatThrownBy(() -> largeFilePublisher(requests).publish(request().build(), listener()))
+                .isInstanceOf(EvidenceException.class)
+                .hasMessageStartingWith("1 of 2 evidence files refused; nothing was published:");
+
+        assertThat(requests).as("the upload was started while the files were read, then aborted")
+                .contains("POST uploads", "DELETE uploadId").doesNotContain("POST uploadId");
+        assertThat(s3.listMultipartUploads(b -> b.bucket(BUCKET)).uploads()).isEmpty();
+        assertThat(s3.listObjectsV2(b -> b.bucket(BUCKET)).contents()).isEmpty();
+    }
+
+    @Test
+    void shouldDiscardAnEarlyUploadWhenTheLargeFileItselfIsRefused() throws IOException {
+        Path big = workspace.resolve("big.json");
+        writeLargeOcsfArray(big, 11 * 1024 * 1024);
+        Files.writeString(big, "{", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        List<String> requests = Collections.synchronizedList(new ArrayList<>());
+
+        assertThatThrownBy(() -> largeFilePublisher(requests).publish(request().build(), listener()))
+                .isInstanceOf(EvidenceException.class)
+                .hasMessageContaining("big.json: line 1");
+
+        assertThat(requests).contains("POST uploads", "DELETE uploadId").doesNotContain("POST uploadId");
+        assertThat(s3.listMultipartUploads(b -> b.bucket(BUCKET)).uploads()).isEmpty();
+        assertThat(s3.listObjectsV2(b -> b.bucket(BUCKET)).contents()).isEmpty();
+    }
+
+    @Test
+    void shouldUploadAgainWithTheParsedFormatWhenTheHeadMisledTheEarlyUpload() throws IOException {
+        // JSON Lines whose first line is longer than the head the guess reads: guessed one document, parsed as lines
+        String first = "{\"class_uid\":2003,\"status\":\"Pass\",\"message\":\"" + "x".repeat(6 * 1024 * 1024) + "\"}";
+        Files.writeString(workspace.resolve("lines.json"), first + "\n" + first + "\n", StandardCharsets.UTF_8);
+        List<String> requests = Collections.synchronizedList(new ArrayList<>());
+
+        PublishResult result = largeFilePublisher(requests).publish(request().build(), listener());
+
+        PublishedObject object = result.objects().get(0);
+        assertThat(s3.headObject(b -> b.bucket(BUCKET).key(object.key())).metadata())
+                .containsEntry("evidence-format", "ocsf-jsonl");
+        assertThat(requests.stream().filter("POST uploads"::equals)).as("started twice: on the guess, then as parsed")
+                .hasSize(2);
+        assertThat(requests).containsOnlyOnce("DELETE uploadId");
+        assertThat(s3.listMultipartUploads(b -> b.bucket(BUCKET)).uploads()).isEmpty();
+        assertThat(s3.listObjectVersions(b -> b.bucket(BUCKET).prefix(object.key())).versions()).hasSize(1);
+    }
+
+    /** Files of 5 MiB or more go up in parts of 5 MiB; every request is recorded as its method and query keys. */
+    private EvidencePublisher largeFilePublisher(List<String> requests) {
+        SdkHttpClient recording = new SdkHttpClient() {
+            @Override
+            public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+                requests.add(request.httpRequest().method() + " "
+                        + String.join("&", new java.util.TreeSet<>(request.httpRequest().rawQueryParameters().keySet())));
+                return portHttp.prepareRequest(request);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        return new EvidencePublisher(() -> port(recording, SANDBOX.s3().secretKey()),
+                PublisherOptions.defaults("t").withMultipart(5L * 1024 * 1024, 5 * 1024 * 1024));
+    }
+
     private static ExecutableHttpRequest answering(int status, String xml) {
         return new ExecutableHttpRequest() {
             @Override

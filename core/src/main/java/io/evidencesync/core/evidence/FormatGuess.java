@@ -1,0 +1,68 @@
+package io.evidencesync.core.evidence;
+
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * What a file's first 64 KB suggest its format is, so that a large file's upload can start (with the metadata this
+ * guess implies) while the file is still being validated. Only a guess: {@link EvidenceReader#read} has the last
+ * word, and an upload started on a wrong guess is discarded.
+ *
+ * <ul>
+ *   <li>{@code [} first: an array of OCSF findings ({@link EvidenceFormat#OCSF_JSON}).</li>
+ *   <li>{@code {} first: OTLP logs when {@code "resourceLogs"} appears, else OCSF when {@code "class_uid"} does;
+ *   JSON Lines when a later line starts with <code>{</code>.</li>
+ *   <li>anything else: no guess (opaque or refused files are not worth the risk).</li>
+ * </ul>
+ *
+ * @param format     the guessed format
+ * @param compressed true when the file starts with the gzip magic bytes (this part is certain)
+ */
+public record FormatGuess(EvidenceFormat format, boolean compressed) {
+    private static final int HEAD = 64 * 1024;
+
+    /** The guess for the file, or null when its head does not look like ComplyBeacon evidence. */
+    public static FormatGuess of(InputSource source) throws IOException {
+        boolean compressed;
+        byte[] head;
+        try (InputStream raw = new BufferedInputStream(source.open(), HEAD)) {
+            compressed = EvidenceReader.isGzip(raw);
+            head = (compressed ? new GZIPInputStream(raw, HEAD) : raw).readNBytes(HEAD);
+        } catch (ZipException | EOFException e) {
+            return null; // the parse will say what is wrong with it
+        }
+        String text = new String(head, StandardCharsets.ISO_8859_1);
+        int first = firstSignificant(text);
+        if (first < 0) {
+            return null;
+        }
+        if (text.charAt(first) == '[') {
+            return new FormatGuess(EvidenceFormat.OCSF_JSON, compressed);
+        }
+        if (text.charAt(first) != '{') {
+            return null;
+        }
+        boolean lines = text.indexOf("\n{", first) >= 0;
+        if (text.contains("\"resourceLogs\"")) {
+            return new FormatGuess(lines ? EvidenceFormat.OTLP_JSONL : EvidenceFormat.OTLP_JSON, compressed);
+        }
+        if (text.contains("\"class_uid\"")) {
+            return new FormatGuess(lines ? EvidenceFormat.OCSF_JSONL : EvidenceFormat.OCSF_JSON, compressed);
+        }
+        return null;
+    }
+
+    /** The index of the first character after a UTF-8 byte-order mark and white space, or -1. */
+    private static int firstSignificant(String text) {
+        int i = text.startsWith("\u00ef\u00bb\u00bf") ? 3 : 0;
+        while (i < text.length() && " \t\r\n".indexOf(text.charAt(i)) >= 0) {
+            i++;
+        }
+        return i < text.length() ? i : -1;
+    }
+}
