@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,11 +18,7 @@ import io.evidencesync.core.contract.ManifestEntry;
 import io.evidencesync.core.contract.RunManifest;
 import io.evidencesync.core.discovery.EvidenceDiscovery;
 import io.evidencesync.core.discovery.EvidenceFile;
-import io.evidencesync.core.evidence.EvidenceFormat;
-import io.evidencesync.core.evidence.EvidenceReader;
 import io.evidencesync.core.evidence.EvidenceSummary;
-import io.evidencesync.core.evidence.FormatGuess;
-import io.evidencesync.core.evidence.InputSource;
 import io.evidencesync.core.s3.S3Objects;
 import io.evidencesync.core.s3.SdkS3Objects;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -85,15 +80,12 @@ public final class EvidencePublisher {
             // once every file is accepted (an adapter builds it meanwhile)
             boolean early = files.stream().anyMatch(file -> file.size() >= options.multipartThreshold());
             client = early ? s3.get() : null;
-            ObjectUploader uploader = early ? uploader(client, partPool) : null;
-            List<PreparedFile> prepared = prepareAll(request, files, manifestKey, listener, uploader);
-            if (uploader == null) {
-                client = s3.get();
-                uploader = uploader(client, partPool);
-            }
-            ObjectUploader chosen = uploader;
+            List<PreparedFile> prepared = prepareAll(request, files, manifestKey, listener,
+                    early ? uploader(client, partPool) : null);
+            client = early ? client : s3.get();
+            ObjectUploader uploader = uploader(client, partPool);
             objects = runAll(prepared, file -> {
-                PublishedObject object = chosen.upload(request.bucket(), file, request.encryption());
+                PublishedObject object = uploader.upload(request.bucket(), file, request.encryption());
                 listener.published(object);
                 return object;
             }, "upload");
@@ -130,17 +122,16 @@ public final class EvidencePublisher {
     /**
      * Reads and validates every file; throws, having discarded every upload started early, when any is refused.
      *
-     * @param uploader starts large files' uploads while they are validated; null for none (a dry run)
+     * @param uploader starts large files' uploads while they are validated; null in a dry run or when no file is large
      */
     private List<PreparedFile> prepareAll(PublishRequest request, List<EvidenceFile> files, String manifestKey,
                                           PublishListener listener, ObjectUploader uploader) {
-        EvidenceReader reader = new EvidenceReader(request.allowOpaque());
+        FilePreparer preparer = new FilePreparer(request, manifestKey, uploader);
         List<String> refusals = new ArrayList<>();
         List<PreparedFile> prepared = new ArrayList<>();
         // reading is CPU-bound (parse and hash): more threads than processors only add contention and JIT warm-up
         int readers = Math.min(options.concurrency(), Runtime.getRuntime().availableProcessors());
-        List<Object> outcomes = runAllCollecting(files, readers,
-                file -> prepare(request, file, manifestKey, reader, uploader));
+        List<Object> outcomes = runAllCollecting(files, readers, preparer::prepare);
         for (int i = 0; i < files.size(); i++) {
             Object outcome = outcomes.get(i);
             if (outcome instanceof PreparedFile file) {
@@ -159,86 +150,6 @@ public final class EvidencePublisher {
                     + " published:\n  - " + String.join("\n  - ", refusals));
         }
         return prepared;
-    }
-
-    private PreparedFile prepare(PublishRequest request, EvidenceFile file, String manifestKey, EvidenceReader reader,
-                                 ObjectUploader uploader) {
-        String key = EvidenceContract.evidenceKey(request.prefix(), request.provenance(), file.relativePath());
-        try {
-            if (uploader != null && uploader.goesInParts(file.size())) {
-                return prepareWhileUploading(request, file, key, manifestKey, reader, uploader);
-            }
-            HashingSource source = new HashingSource(file.path(), file.size());
-            EvidenceSummary summary = reader.read(file.relativePath(), source);
-            byte[] sha256 = source.sha256();
-            return new PreparedFile(file, key, sha256, summary, metadata(request, sha256, summary.format(),
-                    summary.compressed(), manifestKey), null);
-        } catch (IOException e) {
-            throw new EvidenceException("cannot read evidence file '" + file.relativePath() + "': " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * A large file: parsed while, beside the parse, it is hashed (the upload's metadata needs its SHA-256) and its
-     * upload is started with the format its head suggests, so that its parts go up during the parse. The upload is
-     * kept only when the parse accepts the file with the metadata the upload was started with.
-     */
-    private PreparedFile prepareWhileUploading(PublishRequest request, EvidenceFile file, String key, String manifestKey,
-                                               EvidenceReader reader, ObjectUploader uploader) throws IOException {
-        InputSource source = InputSource.of(file.path());
-        FormatGuess guess = FormatGuess.of(source);
-        Future<Started> starting = uploader.beside(() -> {
-            byte[] sha256 = Digests.sha256(source);
-            if (guess == null) {
-                return new Started(sha256, null);
-            }
-            Map<String, String> expected = metadata(request, sha256, guess.format(), guess.compressed(), manifestKey);
-            return new Started(sha256, uploader.startEarly(request.bucket(), key, file, expected,
-                    ObjectUploader.write(guess.format(), guess.compressed(), expected, request.encryption())));
-        });
-        EvidenceSummary summary;
-        try {
-            summary = reader.read(file.relativePath(), source);
-        } catch (IOException | RuntimeException e) {
-            Started started = joinQuietly(starting);
-            uploader.discard(request.bucket(), key, started == null ? null : started.upload());
-            throw e;
-        }
-        Started started = join(starting, file);
-        Map<String, String> metadata = metadata(request, started.sha256(), summary.format(), summary.compressed(),
-                manifestKey);
-        EarlyUpload early = started.upload();
-        if (early != null && !early.metadata().equals(metadata)) {
-            uploader.discard(request.bucket(), key, early);
-            early = null;
-        }
-        return new PreparedFile(file, key, started.sha256(), summary, metadata, early);
-    }
-
-    /** A large file's SHA-256, and its upload if one was started. */
-    private record Started(byte[] sha256, EarlyUpload upload) {
-    }
-
-    private static Started join(Future<Started> starting, EvidenceFile file) throws IOException {
-        Object outcome = await(starting);
-        if (outcome instanceof Started started) {
-            return started;
-        }
-        Throwable failure = (Throwable) outcome;
-        if (failure.getCause() instanceof IOException io) {
-            throw io;
-        }
-        throw (RuntimeException) failure;
-    }
-
-    private static Started joinQuietly(Future<Started> starting) {
-        return await(starting) instanceof Started started ? started : null;
-    }
-
-    private static Map<String, String> metadata(PublishRequest request, byte[] sha256, EvidenceFormat format,
-                                                boolean compressed, String manifestKey) {
-        return EvidenceContract.objectMetadata(request.provenance(), Digests.hex(sha256), format, compressed,
-                manifestKey, request.controlOverride());
     }
 
     /** Runs the task for every item on the bounded pool; fails after all finished, naming every failure. */

@@ -1,0 +1,116 @@
+package io.evidencesync.core.publish;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+import io.evidencesync.core.EvidenceException;
+import io.evidencesync.core.contract.EvidenceContract;
+import io.evidencesync.core.discovery.EvidenceFile;
+import io.evidencesync.core.evidence.EvidenceFormat;
+import io.evidencesync.core.evidence.EvidenceReader;
+import io.evidencesync.core.evidence.EvidenceSummary;
+import io.evidencesync.core.evidence.FormatGuess;
+import io.evidencesync.core.evidence.InputSource;
+
+/**
+ * Reads, validates and hashes one evidence file of a publish, and works out its key and metadata. A file that goes
+ * up in parts has its upload started beside the parse ({@link EarlyUpload}) when an uploader is given.
+ */
+final class FilePreparer {
+    private final PublishRequest request;
+    private final String manifestKey;
+    private final EvidenceReader reader;
+    private final ObjectUploader uploader;
+
+    /** @param uploader starts large files' uploads while they are parsed; null for none */
+    FilePreparer(PublishRequest request, String manifestKey, ObjectUploader uploader) {
+        this.request = request;
+        this.manifestKey = manifestKey;
+        this.reader = new EvidenceReader(request.allowOpaque());
+        this.uploader = uploader;
+    }
+
+    /** @throws io.evidencesync.core.evidence.InvalidEvidenceException when the file is refused */
+    PreparedFile prepare(EvidenceFile file) {
+        String key = EvidenceContract.evidenceKey(request.prefix(), request.provenance(), file.relativePath());
+        try {
+            if (uploader != null && uploader.goesInParts(file.size())) {
+                return prepareWhileUploading(file, key);
+            }
+            HashingSource source = new HashingSource(file.path(), file.size());
+            EvidenceSummary summary = reader.read(file.relativePath(), source);
+            byte[] sha256 = source.sha256();
+            return new PreparedFile(file, key, sha256, summary, metadata(sha256, summary.format(), summary.compressed()),
+                    null);
+        } catch (IOException e) {
+            throw new EvidenceException("cannot read evidence file '" + file.relativePath() + "': " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A large file: parsed while, beside the parse, it is hashed (the upload's metadata needs its SHA-256) and its
+     * upload is started with the format its head suggests, so that its parts go up during the parse. The upload is
+     * kept only when the parse accepts the file with the metadata the upload was started with.
+     */
+    private PreparedFile prepareWhileUploading(EvidenceFile file, String key) throws IOException {
+        InputSource source = InputSource.of(file.path());
+        FormatGuess guess = FormatGuess.of(source);
+        Future<Started> starting = uploader.beside(() -> {
+            byte[] sha256 = Digests.sha256(source);
+            if (guess == null) {
+                return new Started(sha256, null);
+            }
+            Map<String, String> expected = metadata(sha256, guess.format(), guess.compressed());
+            return new Started(sha256, uploader.startEarly(request.bucket(), key, file, expected,
+                    ObjectUploader.write(guess.format(), guess.compressed(), expected, request.encryption())));
+        });
+        EvidenceSummary summary;
+        try {
+            summary = reader.read(file.relativePath(), source);
+        } catch (IOException | RuntimeException e) {
+            try {
+                uploader.discard(request.bucket(), key, join(starting).upload());
+            } catch (IOException | RuntimeException alsoFailed) {
+                e.addSuppressed(alsoFailed); // nothing was started
+            }
+            throw e;
+        }
+        Started started = join(starting);
+        Map<String, String> metadata = metadata(started.sha256(), summary.format(), summary.compressed());
+        EarlyUpload early = started.upload();
+        if (early != null && !early.metadata().equals(metadata)) {
+            uploader.discard(request.bucket(), key, early);
+            early = null;
+        }
+        return new PreparedFile(file, key, started.sha256(), summary, metadata, early);
+    }
+
+    private Map<String, String> metadata(byte[] sha256, EvidenceFormat format, boolean compressed) {
+        return EvidenceContract.objectMetadata(request.provenance(), Digests.hex(sha256), format, compressed,
+                manifestKey, request.controlOverride());
+    }
+
+    /** Waits for the hash and the start of the upload; rethrows their failure as it was. */
+    private static Started join(Future<Started> starting) throws IOException {
+        try {
+            return starting.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EvidenceException("publishing was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new EvidenceException(String.valueOf(e.getCause().getMessage()), e.getCause());
+        }
+    }
+
+    /** A large file's SHA-256, and its upload if one was started. */
+    private record Started(byte[] sha256, EarlyUpload upload) {
+    }
+}
