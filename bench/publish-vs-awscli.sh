@@ -6,6 +6,9 @@
 #
 #   bench/publish-vs-awscli.sh            # REPS=5 by default; SKIP_BUILD=1 reuses the built jars
 #   TLS=1 bench/publish-vs-awscli.sh      # the same over HTTPS (a throwaway self-signed certificate), as real S3 is
+#   LINK_MBPS=50 bench/publish-vs-awscli.sh   # both tools reach the sandbox through a link capped at 50 MB/s
+#                                         # (bench LinkLimiter), like a runner's uplink to S3: uploads become
+#                                         # network-bound, as they are outside this machine
 #
 # Each run records wall time, the tool's own CPU (user + system) and the sandbox's CPU meanwhile, so that the results
 # show where a CPU-bound machine's time went. Writes bench/results/publish-<date>.md (publish-<date>-https.md with
@@ -18,7 +21,7 @@ export LC_NUMERIC=C                    # `times` and awk read and write decimal 
 AWS=/usr/bin/aws                       # Debian's awscli; pyenv's `aws` (v1) may come first on PATH
 BUCKET=bench-evidence
 ACTION_FLAGS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)   # what action/action.yml runs the jar with
-JAR=action/target/evidence-sync.jar
+JAR="${JAR:-action/target/evidence-sync.jar}"   # another build of the CLI, e.g. an earlier commit's, to compare
 
 if [ ! -x "$AWS" ]; then
   echo "installing Debian's awscli (apt-get)" >&2
@@ -34,6 +37,7 @@ work="$(mktemp -d)"
 server_pid=""
 cleanup() {
   if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  if [ -n "${link_pid:-}" ]; then kill "$link_pid" 2>/dev/null || true; wait "$link_pid" 2>/dev/null || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -60,6 +64,15 @@ for _ in $(seq 1 300); do
 done
 endpoint="$(sed -n 's/^READY //p' "$work/server.log")"
 [ -n "$endpoint" ] || { echo "the sandbox did not start" >&2; cat "$work/server.log" >&2; exit 1; }
+link_pid=""
+if [ -n "${LINK_MBPS:-}" ]; then
+  link_port="$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+  java -cp "$CP" io.evidencesync.bench.LinkLimiter "$link_port" "$port" "$LINK_MBPS" >"$work/link.log" 2>&1 &
+  link_pid=$!
+  for _ in $(seq 1 100); do grep -q '^READY' "$work/link.log" 2>/dev/null && break; sleep 0.1; done
+  grep -q '^READY' "$work/link.log" || { echo "the link limiter did not start" >&2; cat "$work/link.log" >&2; exit 1; }
+  endpoint="${endpoint%:*}:$link_port"
+fi
 
 export AWS_ACCESS_KEY_ID=AKIDSANDBOX AWS_SECRET_ACCESS_KEY=sandbox-secret AWS_REGION=us-east-1 \
   AWS_DEFAULT_REGION=us-east-1 AWS_EC2_METADATA_DISABLED=true AWS_CONFIG_FILE="$work/aws-config" \
@@ -143,13 +156,17 @@ done
 mkdir -p bench/results
 suffix=""
 if [ "${TLS:-0}" = 1 ]; then suffix="-https"; fi
+if [ -n "${LINK_MBPS:-}" ]; then suffix="$suffix-link${LINK_MBPS}"; fi
 result="bench/results/publish-$(date -u +%F)$suffix.md"
 /usr/bin/python3 - "$timings" "$result" "$REPS" "$(nproc)" "$(java -version 2>&1 | head -1)" "$("$AWS" --version 2>&1)" \
-  "${ACTION_FLAGS[*]}" "start: $load_start; end: $(cut -d' ' -f1-3 /proc/loadavg)" "${TLS:-0}" <<'PY'
+  "${ACTION_FLAGS[*]}" "start: $load_start; end: $(cut -d' ' -f1-3 /proc/loadavg)" "${TLS:-0}" "${LINK_MBPS:-}" <<'PY'
 import statistics, sys, collections, datetime
-timings, result, reps, cpus, java, aws, flags, load, tls = sys.argv[1:10]
+timings, result, reps, cpus, java, aws, flags, load, tls, link = sys.argv[1:11]
 transport = ("over HTTPS (a self-signed certificate that both tools are told to trust: `AWS_CA_BUNDLE`, and"
              " `-Djavax.net.ssl.trustStore` for the JVM)" if tls == "1" else "over plain HTTP")
+if link:
+    transport += (f", through a link capped at {link} MB/s towards the sandbox (`bench` LinkLimiter, one cap shared"
+                  " by every connection, like a runner's uplink to S3)")
 data = collections.defaultdict(list)
 cpu = collections.defaultdict(list)
 server = collections.defaultdict(list)
