@@ -15,8 +15,9 @@ import java.util.zip.ZipException;
  *
  * <ul>
  *   <li>{@code [} first: an array of OCSF findings ({@link EvidenceFormat#OCSF_JSON}).</li>
- *   <li>{@code {} first: OTLP logs when {@code "resourceLogs"} appears, else OCSF when {@code "class_uid"} does;
- *   JSON Lines when a later line starts with <code>{</code>.</li>
+ *   <li>{@code {} first: OTLP logs or OCSF, whichever of {@code "resourceLogs"} and {@code "class_uid"} appears
+ *   first; JSON Lines when a later line starts with <code>{</code>. No guess when the head is one unfinished line
+ *   (a minified document, or JSON Lines whose lines are longer than the head).</li>
  *   <li>anything else: no guess (opaque or refused files are not worth the risk).</li>
  * </ul>
  *
@@ -32,7 +33,7 @@ public record FormatGuess(EvidenceFormat format, boolean compressed) {
         byte[] head;
         try (InputStream raw = new BufferedInputStream(source.open(), HEAD)) {
             compressed = EvidenceReader.isGzip(raw);
-            head = (compressed ? new GZIPInputStream(raw, HEAD) : raw).readNBytes(HEAD);
+            head = compressed ? gunzipHead(raw) : raw.readNBytes(HEAD);
         } catch (ZipException | EOFException e) {
             return null; // the parse will say what is wrong with it
         }
@@ -44,17 +45,26 @@ public record FormatGuess(EvidenceFormat format, boolean compressed) {
         if (text.charAt(first) == '[') {
             return new FormatGuess(EvidenceFormat.OCSF_JSON, compressed);
         }
-        if (text.charAt(first) != '{') {
+        if (text.charAt(first) != '{' || (head.length == HEAD && text.indexOf('\n', first) < 0)) {
+            // a head of one unfinished line: one minified document, or JSON Lines of long lines; too close to call
             return null;
         }
         boolean lines = text.indexOf("\n{", first) >= 0;
-        if (text.contains("\"resourceLogs\"")) {
+        int logs = text.indexOf("\"resourceLogs\"");
+        int finding = text.indexOf("\"class_uid\"");
+        if (logs >= 0 && (finding < 0 || logs < finding)) {
             return new FormatGuess(lines ? EvidenceFormat.OTLP_JSONL : EvidenceFormat.OTLP_JSON, compressed);
         }
-        if (text.contains("\"class_uid\"")) {
+        if (finding >= 0) {
             return new FormatGuess(lines ? EvidenceFormat.OCSF_JSONL : EvidenceFormat.OCSF_JSON, compressed);
         }
         return null;
+    }
+
+    private static byte[] gunzipHead(InputStream raw) throws IOException {
+        try (InputStream text = new GZIPInputStream(raw, HEAD)) {
+            return text.readNBytes(HEAD);
+        }
     }
 
     /** The index of the first character after a UTF-8 byte-order mark and white space, or -1. */

@@ -48,8 +48,10 @@ public final class EvidencePublisher {
     }
 
     /**
-     * @param s3 asked for only once every file has been read and accepted, and never in a dry run, so that an
-     *           adapter can build its client (class loading on a cold JVM) while files are read
+     * @param s3 asked for once every file has been read and accepted, so that an adapter can build its client (class
+     *           loading on a cold JVM) while files are read; asked for before, too, when a file is large enough to be
+     *           sent while it is read (if that fails, files are read without, and it is asked again after them, so
+     *           that refusals come first); never in a dry run
      */
     public EvidencePublisher(Supplier<S3Objects> s3, PublisherOptions options) {
         this.options = options;
@@ -65,7 +67,7 @@ public final class EvidencePublisher {
         }
         String manifestKey = EvidenceContract.manifestKey(request.prefix(), request.provenance());
         if (request.dryRun()) {
-            List<PreparedFile> prepared = prepareAll(request, files, manifestKey, listener, null);
+            List<PreparedFile> prepared = prepareAll(request, files, manifestKey, listener, null, null);
             List<PublishedObject> planned = prepared.stream().map(file -> new PublishedObject(file.file().relativePath(),
                     file.key(), null, null, file.sha256Hex(), file.file().size(), file.summary(),
                     PublishedObject.Outcome.PLANNED)).toList();
@@ -73,23 +75,28 @@ public final class EvidencePublisher {
             return new PublishResult(request.bucket(), planned, manifestKey, null, true);
         }
         ExecutorService partPool = Executors.newFixedThreadPool(PART_CONCURRENCY, daemon("evidence-part"));
+        ExecutorService starter = Executors.newFixedThreadPool(readers(), daemon("evidence-start"));
+        ObjectUploader early = null;
         S3Objects client;
         List<PublishedObject> objects;
         try {
             // a large file's parts go up while it is validated, so the client is needed first; otherwise only
             // once every file is accepted (an adapter builds it meanwhile)
-            boolean early = files.stream().anyMatch(file -> file.size() >= options.multipartThreshold());
-            client = early ? s3.get() : null;
-            List<PreparedFile> prepared = prepareAll(request, files, manifestKey, listener,
-                    early ? uploader(client, partPool) : null);
-            client = early ? client : s3.get();
-            ObjectUploader uploader = uploader(client, partPool);
+            client = files.stream().anyMatch(file -> file.size() >= options.multipartThreshold()) ? clientIfAny() : null;
+            early = client == null ? null : uploader(client, partPool, listener);
+            List<PreparedFile> prepared = prepareAll(request, files, manifestKey, listener, early, starter);
+            client = client != null ? client : s3.get();
+            ObjectUploader uploader = early != null ? early : uploader(client, partPool, listener);
             objects = runAll(prepared, file -> {
                 PublishedObject object = uploader.upload(request.bucket(), file, request.encryption());
                 listener.published(object);
                 return object;
             }, "upload");
         } finally {
+            if (early != null) {
+                early.discardOpen(request.bucket()); // a refusal, a failure or an interrupt: no upload stays open
+            }
+            starter.shutdownNow();
             partPool.shutdownNow();
         }
         RunManifest manifest = new RunManifest(ManifestCodec.SCHEMA, request.bucket(),
@@ -115,23 +122,37 @@ public final class EvidencePublisher {
         return new PublishResult(request.bucket(), List.of(), null, null, request.dryRun());
     }
 
-    private ObjectUploader uploader(S3Objects client, ExecutorService partPool) {
-        return new ObjectUploader(client, options.multipartThreshold(), options.partSize(), partPool);
+    private ObjectUploader uploader(S3Objects client, ExecutorService partPool, PublishListener listener) {
+        return new ObjectUploader(client, options.multipartThreshold(), options.partSize(), partPool, listener::warning);
+    }
+
+    /** The client before validation, or null when it cannot be had yet: its error is then reported after the refusals. */
+    private S3Objects clientIfAny() {
+        try {
+            return s3.get();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Reading is CPU-bound (parse and hash): more threads than processors only add contention and JIT warm-up. */
+    private int readers() {
+        return Math.min(options.concurrency(), Runtime.getRuntime().availableProcessors());
     }
 
     /**
-     * Reads and validates every file; throws, having discarded every upload started early, when any is refused.
+     * Reads and validates every file; throws when any is refused (the uploads started early are then discarded by
+     * the caller).
      *
      * @param uploader starts large files' uploads while they are validated; null in a dry run or when no file is large
+     * @param starter  where a large file is hashed and its upload started, beside its parse
      */
     private List<PreparedFile> prepareAll(PublishRequest request, List<EvidenceFile> files, String manifestKey,
-                                          PublishListener listener, ObjectUploader uploader) {
-        FilePreparer preparer = new FilePreparer(request, manifestKey, uploader);
+                                          PublishListener listener, ObjectUploader uploader, ExecutorService starter) {
+        FilePreparer preparer = new FilePreparer(request, manifestKey, uploader, starter);
         List<String> refusals = new ArrayList<>();
         List<PreparedFile> prepared = new ArrayList<>();
-        // reading is CPU-bound (parse and hash): more threads than processors only add contention and JIT warm-up
-        int readers = Math.min(options.concurrency(), Runtime.getRuntime().availableProcessors());
-        List<Object> outcomes = runAllCollecting(files, readers, preparer::prepare);
+        List<Object> outcomes = runAllCollecting(files, readers(), preparer::prepare);
         for (int i = 0; i < files.size(); i++) {
             Object outcome = outcomes.get(i);
             if (outcome instanceof PreparedFile file) {
@@ -143,9 +164,6 @@ public final class EvidencePublisher {
             }
         }
         if (!refusals.isEmpty()) {
-            if (uploader != null) {
-                prepared.forEach(file -> uploader.discard(request.bucket(), file.key(), file.early()));
-            }
             throw new EvidenceException(refusals.size() + " of " + files.size() + " evidence files refused; nothing was"
                     + " published:\n  - " + String.join("\n  - ", refusals));
         }

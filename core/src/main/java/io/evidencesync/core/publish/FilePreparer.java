@@ -3,6 +3,7 @@ package io.evidencesync.core.publish;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 import io.evidencesync.core.EvidenceException;
@@ -23,13 +24,19 @@ final class FilePreparer {
     private final String manifestKey;
     private final EvidenceReader reader;
     private final ObjectUploader uploader;
+    private final ExecutorService starter;
 
-    /** @param uploader starts large files' uploads while they are parsed; null for none */
-    FilePreparer(PublishRequest request, String manifestKey, ObjectUploader uploader) {
+    /**
+     * @param uploader starts large files' uploads while they are parsed; null for none
+     * @param starter  hashes a large file and starts its upload beside its parse (not the part pool, where it would
+     *                 wait behind other files' parts)
+     */
+    FilePreparer(PublishRequest request, String manifestKey, ObjectUploader uploader, ExecutorService starter) {
         this.request = request;
         this.manifestKey = manifestKey;
         this.reader = new EvidenceReader(request.allowOpaque());
         this.uploader = uploader;
+        this.starter = starter;
     }
 
     /** @throws io.evidencesync.core.evidence.InvalidEvidenceException when the file is refused */
@@ -57,7 +64,7 @@ final class FilePreparer {
     private PreparedFile prepareWhileUploading(EvidenceFile file, String key) throws IOException {
         InputSource source = InputSource.of(file.path());
         FormatGuess guess = FormatGuess.of(source);
-        Future<Started> starting = uploader.beside(() -> {
+        Future<Started> starting = starter.submit(() -> {
             byte[] sha256 = Digests.sha256(source);
             if (guess == null) {
                 return new Started(sha256, null);
@@ -71,9 +78,9 @@ final class FilePreparer {
             summary = reader.read(file.relativePath(), source);
         } catch (IOException | RuntimeException e) {
             try {
-                uploader.discard(request.bucket(), key, join(starting).upload());
+                uploader.discard(request.bucket(), join(starting).upload());
             } catch (IOException | RuntimeException alsoFailed) {
-                e.addSuppressed(alsoFailed); // nothing was started
+                e.addSuppressed(alsoFailed); // nothing was started; anything else is discarded when the publish ends
             }
             throw e;
         }
@@ -81,7 +88,7 @@ final class FilePreparer {
         Map<String, String> metadata = metadata(started.sha256(), summary.format(), summary.compressed());
         EarlyUpload early = started.upload();
         if (early != null && !early.metadata().equals(metadata)) {
-            uploader.discard(request.bucket(), key, early);
+            uploader.discard(request.bucket(), early);
             early = null;
         }
         return new PreparedFile(file, key, started.sha256(), summary, metadata, early);

@@ -5,13 +5,14 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import io.evidencesync.core.EvidenceException;
 import io.evidencesync.core.contract.EvidenceContract;
@@ -31,18 +32,32 @@ final class ObjectUploader {
     private final long multipartThreshold;
     private final int partSize;
     private final ExecutorService partPool;
+    private final Consumer<String> warnings;
+    /** Uploads started early and neither completed nor aborted yet; guarded by itself, as is {@link #closed}. */
+    private final Set<EarlyUpload> open = new HashSet<>();
+    private boolean closed;
 
-    /** @param partPool runs part uploads; its size bounds the parts (and part buffers) in flight across all files */
-    ObjectUploader(S3Objects s3, long multipartThreshold, int partSize, ExecutorService partPool) {
+    /**
+     * @param partPool runs part uploads; its size bounds the parts (and part buffers) in flight across all files
+     * @param warnings told of a multipart upload that could not be aborted
+     */
+    ObjectUploader(S3Objects s3, long multipartThreshold, int partSize, ExecutorService partPool,
+                   Consumer<String> warnings) {
         this.s3 = s3;
         this.multipartThreshold = multipartThreshold;
         this.partSize = partSize;
         this.partPool = partPool;
+        this.warnings = warnings;
     }
 
     PublishedObject upload(String bucket, PreparedFile file, Encryption encryption) {
-        if (file.early() != null) {
-            return complete(bucket, file, file.early().uploadId(), file.early().parts());
+        EarlyUpload early = file.early();
+        if (early != null) {
+            try {
+                return complete(bucket, file, early.uploadId(), early.parts(), early.gate());
+            } finally {
+                forget(early);
+            }
         }
         if (file.file().size() >= multipartThreshold) {
             return uploadMultipart(bucket, file, encryption);
@@ -58,11 +73,6 @@ final class ObjectUploader {
         }
     }
 
-    /** Runs a task on the part pool, beside the caller: hashing a large file and starting its upload while it is parsed. */
-    <T> Future<T> beside(Callable<T> task) {
-        return partPool.submit(task);
-    }
-
     /** True for a file that goes up in parts, and so may go up {@linkplain #startEarly early}. */
     boolean goesInParts(long size) {
         return size >= multipartThreshold;
@@ -71,8 +81,8 @@ final class ObjectUploader {
     /**
      * Starts a large file's upload before its validation has ended: creates the multipart upload with the metadata
      * the file is expected to get and queues its parts. Returns null, having left nothing behind, when the key
-     * already holds an object (the upload proper decides what that means) or when S3 refuses anything (the upload
-     * proper tries again and reports it).
+     * already holds an object (the upload proper decides what that means), when S3 refuses anything (the upload
+     * proper tries again and reports it) or once {@link #discardOpen} has run.
      */
     EarlyUpload startEarly(String bucket, String key, EvidenceFile file, Map<String, String> metadata,
                            ObjectWrite write) {
@@ -92,15 +102,51 @@ final class ObjectUploader {
         } catch (RuntimeException e) {
             return null;
         }
-        AtomicBoolean discarded = new AtomicBoolean();
-        return new EarlyUpload(uploadId, metadata, submitParts(bucket, key, file, uploadId, discarded), discarded);
+        PartGate gate = new PartGate();
+        EarlyUpload early;
+        try {
+            early = new EarlyUpload(file.relativePath(), key, uploadId, metadata,
+                    submitParts(bucket, key, file, uploadId, gate), gate);
+        } catch (RuntimeException e) { // the part pool was shut down
+            gate.closeAndWait();
+            abort(bucket, key, uploadId, file.relativePath());
+            return null;
+        }
+        synchronized (open) {
+            if (!closed) {
+                open.add(early);
+                return early;
+            }
+        }
+        discard(bucket, early);
+        return null;
     }
 
     /** Drops an early upload that must not become an object: no part is left behind, nothing is stored. */
-    void discard(String bucket, String key, EarlyUpload early) {
+    void discard(String bucket, EarlyUpload early) {
         if (early != null) {
-            early.stopParts();
-            abortQuietly(bucket, key, early.uploadId());
+            early.gate().closeAndWait();
+            abort(bucket, early.key(), early.uploadId(), early.path());
+            forget(early);
+        }
+    }
+
+    /**
+     * Discards every early upload not completed yet, and any started from now on: when a publish ends, whether it
+     * succeeded (nothing is left open then), a file was refused, or anything else failed or interrupted it.
+     */
+    void discardOpen(String bucket) {
+        List<EarlyUpload> left;
+        synchronized (open) {
+            closed = true;
+            left = new ArrayList<>(open);
+        }
+        left.forEach(early -> discard(bucket, early));
+    }
+
+    private void forget(EarlyUpload early) {
+        synchronized (open) {
+            open.remove(early);
         }
     }
 
@@ -115,22 +161,27 @@ final class ObjectUploader {
         } catch (S3Objects.RequestFailedException e) {
             throw S3Errors.describe(e, "start a multipart upload of " + file.file().relativePath() + " to", bucket, file.key());
         }
-        return complete(bucket, file, uploadId, submitParts(bucket, file.key(), file.file(), uploadId, new AtomicBoolean()));
+        PartGate gate = new PartGate();
+        return complete(bucket, file, uploadId, submitParts(bucket, file.key(), file.file(), uploadId, gate), gate);
     }
 
-    /** Waits for the parts, then completes the upload only if no object appeared under the key meanwhile. */
+    /**
+     * Waits for the parts, then completes the upload only if no object appeared under the key meanwhile. On a
+     * failure the upload is aborted once no part is being sent any more.
+     */
     private PublishedObject complete(String bucket, PreparedFile file, String uploadId,
-                                     List<Future<S3Objects.Part>> pending) {
+                                     List<Future<S3Objects.Part>> pending, PartGate gate) {
         try {
             List<S3Objects.Part> parts = new ArrayList<>();
             for (Future<S3Objects.Part> part : pending) {
-                parts.add(await(part, pending));
+                parts.add(await(part));
             }
             S3Objects.Stored stored = s3.completeMultipartUpload(bucket, file.key(), uploadId, parts,
                     S3Objects.Precondition.ifNoneMatch());
             return published(file, stored, PublishedObject.Outcome.UPLOADED);
         } catch (IOException | RuntimeException e) {
-            abortQuietly(bucket, file.key(), uploadId);
+            gate.closeAndWait();
+            abort(bucket, file.key(), uploadId, file.file().relativePath());
             if (e instanceof S3Objects.PreconditionFailedException) {
                 return existing(bucket, file);
             }
@@ -149,11 +200,11 @@ final class ObjectUploader {
      * Queues the parts on the shared part pool (a few at a time, whatever the number of files), each read at its
      * own offset, each with its own CRC32C for S3 to verify. The whole object's SHA-256 is already known (it is in
      * the metadata); per part, S3 offers no whole-object SHA-256 anyway, and a CRC32C costs a fraction of a second
-     * SHA-256 pass over the bytes while catching the same transport corruption. A part not yet started when
-     * {@code skip} is set is not sent.
+     * SHA-256 pass over the bytes while catching the same transport corruption. A part that finds the gate closed
+     * is not sent.
      */
     private List<Future<S3Objects.Part>> submitParts(String bucket, String key, EvidenceFile file, String uploadId,
-                                                     AtomicBoolean skip) {
+                                                     PartGate gate) {
         long size = file.size();
         int count = (int) ((size + partSize - 1) / partSize);
         List<Future<S3Objects.Part>> pending = new ArrayList<>();
@@ -162,10 +213,14 @@ final class ObjectUploader {
             long offset = (long) index * partSize;
             int length = (int) Math.min(partSize, size - offset);
             pending.add(partPool.submit(() -> {
-                if (skip.get()) {
-                    throw new IOException("the upload was discarded before part " + number + " was sent");
+                if (!gate.enter()) {
+                    throw new IOException("the upload was stopped before part " + number + " was sent");
                 }
-                return uploadPart(file, bucket, key, uploadId, number, offset, length);
+                try {
+                    return uploadPart(file, bucket, key, uploadId, number, offset, length);
+                } finally {
+                    gate.exit();
+                }
             }));
         }
         return pending;
@@ -186,16 +241,14 @@ final class ObjectUploader {
         return new S3Objects.Part(number, etag, checksum);
     }
 
-    /** Waits for one part; on failure cancels the others and rethrows the part's own exception. */
-    private static S3Objects.Part await(Future<S3Objects.Part> part, List<Future<S3Objects.Part>> all) throws IOException {
+    /** Waits for one part and rethrows its own exception. */
+    private static S3Objects.Part await(Future<S3Objects.Part> part) throws IOException {
         try {
             return part.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            all.forEach(other -> other.cancel(true));
             throw new IOException("interrupted while uploading parts", e);
         } catch (ExecutionException e) {
-            all.forEach(other -> other.cancel(true));
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException runtime) {
                 throw runtime;
@@ -259,11 +312,14 @@ final class ObjectUploader {
                 file.sha256Hex(), file.file().size(), file.summary(), PublishedObject.Outcome.ALREADY_PUBLISHED);
     }
 
-    private void abortQuietly(String bucket, String key, String uploadId) {
+    /** Aborts a multipart upload; one that cannot be aborted is reported, never thrown. */
+    private void abort(String bucket, String key, String uploadId, String path) {
         try {
             s3.abortMultipartUpload(bucket, key, uploadId);
-        } catch (RuntimeException ignored) {
-            // the upload stays incomplete; a bucket lifecycle rule for incomplete multipart uploads cleans it up
+        } catch (RuntimeException e) {
+            warnings.accept("could not abort the incomplete multipart upload of " + path + " (s3://" + bucket + "/"
+                    + key + ", upload id " + uploadId + "): " + e.getMessage() + "; it is no object, and the"
+                    + " bucket's lifecycle rule for incomplete multipart uploads removes it (docs/operations.md)");
         }
     }
 

@@ -53,11 +53,19 @@ class FormatGuessTest {
     }
 
     @Test
-    void shouldReadNoFurtherThanTheHead() throws IOException {
+    void shouldNotGuessWhenTheHeadIsOneUnfinishedLine() throws IOException {
         String line = OCSF.replace("}", ",\"message\":\"" + "x".repeat(70 * 1024) + "\"}");
 
-        // the second document starts after the 64 KB read: a single document, as far as the guess can tell
-        assertThat(FormatGuess.of(source((line + "\n" + OCSF).getBytes(StandardCharsets.UTF_8))))
+        // one minified document, or JSON Lines of long lines: the first 64 KB cannot tell
+        assertThat(FormatGuess.of(source((line + "\n" + OCSF).getBytes(StandardCharsets.UTF_8)))).isNull();
+        assertThat(FormatGuess.of(source(line.getBytes(StandardCharsets.UTF_8)))).isNull();
+    }
+
+    @Test
+    void shouldGoByWhicheverMarkComesFirst() throws IOException {
+        String finding = "{\"class_uid\":2003,\"message\":\"exported as \\\"resourceLogs\\\"\"}\n";
+
+        assertThat(FormatGuess.of(source(finding.getBytes(StandardCharsets.UTF_8))))
                 .isEqualTo(new FormatGuess(EvidenceFormat.OCSF_JSON, false));
     }
 

@@ -344,12 +344,14 @@ class EvidencePublisherTest {
         Files.writeString(workspace.resolve("bad.json"), "{\"class_uid\": 6007,}");
         List<String> requests = Collections.synchronizedList(new ArrayList<>());
 
-        assertThatThrownBy(() -> largeFilePublisher(requests).publish(request().build(), listener()))
+        // parts answered slowly: they are still being sent when the refusal is known
+        assertThatThrownBy(() -> largeFilePublisher(requests, 400).publish(request().build(), listener()))
                 .isInstanceOf(EvidenceException.class)
                 .hasMessageStartingWith("1 of 2 evidence files refused; nothing was published:");
 
         assertThat(requests).as("the upload was started while the files were read, then aborted")
                 .contains("POST uploads", "DELETE uploadId").doesNotContain("POST uploadId");
+        assertNoPartAfterTheAbort(requests);
         assertThat(s3.listMultipartUploads(b -> b.bucket(BUCKET)).uploads()).isEmpty();
         assertThat(s3.listObjectsV2(b -> b.bucket(BUCKET)).contents()).isEmpty();
     }
@@ -366,15 +368,16 @@ class EvidencePublisherTest {
                 .hasMessageContaining("big.json: line 1");
 
         assertThat(requests).contains("POST uploads", "DELETE uploadId").doesNotContain("POST uploadId");
+        assertNoPartAfterTheAbort(requests);
         assertThat(s3.listMultipartUploads(b -> b.bucket(BUCKET)).uploads()).isEmpty();
         assertThat(s3.listObjectsV2(b -> b.bucket(BUCKET)).contents()).isEmpty();
     }
 
     @Test
     void shouldUploadAgainWithTheParsedFormatWhenTheHeadMisledTheEarlyUpload() throws IOException {
-        // JSON Lines whose first line is longer than the head the guess reads: guessed one document, parsed as lines
-        String first = "{\"class_uid\":2003,\"status\":\"Pass\",\"message\":\"" + "x".repeat(6 * 1024 * 1024) + "\"}";
-        Files.writeString(workspace.resolve("lines.json"), first + "\n" + first + "\n", StandardCharsets.UTF_8);
+        // JSON Lines of arrays: a head starting with '[' is guessed one array of findings
+        String line = "[{\"class_uid\":2003,\"status\":\"Pass\",\"message\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}]";
+        Files.writeString(workspace.resolve("lines.json"), line + "\n" + line + "\n", StandardCharsets.UTF_8);
         List<String> requests = Collections.synchronizedList(new ArrayList<>());
 
         PublishResult result = largeFilePublisher(requests).publish(request().build(), listener());
@@ -389,14 +392,115 @@ class EvidencePublisherTest {
         assertThat(s3.listObjectVersions(b -> b.bucket(BUCKET).prefix(object.key())).versions()).hasSize(1);
     }
 
+    @Test
+    void shouldCompleteTheUploadStartedWhileTheFileWasValidated() throws IOException {
+        writeLargeOcsfArray(workspace.resolve("big.json"), 11 * 1024 * 1024);
+        List<String> requests = Collections.synchronizedList(new ArrayList<>());
+
+        PublishResult result = largeFilePublisher(requests).publish(request().build(), listener());
+
+        assertThat(requests).containsOnlyOnce("POST uploads", "POST uploadId").doesNotContain("DELETE uploadId");
+        assertThat(requests.stream().filter("PUT partNumber&uploadId"::equals)).hasSize(3);
+        assertThat(s3.headObject(b -> b.bucket(BUCKET).key(result.objects().get(0).key())).metadata())
+                .containsEntry("evidence-format", "ocsf-json").containsEntry("evidence-sha256", result.objects().get(0).sha256());
+    }
+
+    @Test
+    void shouldWarnNamingTheUploadWhenAnEarlyUploadCannotBeAborted() throws IOException {
+        writeLargeOcsfArray(workspace.resolve("big.json"), 11 * 1024 * 1024);
+        Files.writeString(workspace.resolve("bad.json"), "{\"class_uid\": 6007,}");
+        // the role may not abort: S3 answers AbortMultipartUpload 403 AccessDenied
+        SdkHttpClient noAbort = new SdkHttpClient() {
+            @Override
+            public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+                if (request.httpRequest().method() == SdkHttpMethod.DELETE) {
+                    return answering(403, "<Error><Code>AccessDenied</Code></Error>");
+                }
+                return portHttp.prepareRequest(request);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        PublisherOptions options = PublisherOptions.defaults("t").withMultipart(5L * 1024 * 1024, 5 * 1024 * 1024);
+
+        try {
+            assertThatThrownBy(() -> new EvidencePublisher(() -> port(noAbort, SANDBOX.s3().secretKey()), options)
+                    .publish(request().build(), listener()))
+                    .hasMessageStartingWith("1 of 2 evidence files refused; nothing was published:");
+
+            assertThat(events).anySatisfy(event -> assertThat(event)
+                    .startsWith("warning could not abort the incomplete multipart upload of big.json (s3://" + BUCKET
+                            + "/evidence/").contains("upload id ", "AccessDenied", "lifecycle rule"));
+            assertThat(s3.listObjectsV2(b -> b.bucket(BUCKET)).contents()).as("still no object").isEmpty();
+        } finally {
+            s3.listMultipartUploads(b -> b.bucket(BUCKET)).uploads().forEach(upload -> s3.abortMultipartUpload(
+                    b -> b.bucket(BUCKET).key(upload.key()).uploadId(upload.uploadId())));
+        }
+    }
+
+    @Test
+    void shouldReportRefusalsBeforeAClientThatCannotBeHad() throws IOException {
+        writeLargeOcsfArray(workspace.resolve("big.json"), 11 * 1024 * 1024);
+        Files.writeString(workspace.resolve("bad.json"), "{\"class_uid\": 6007,}");
+        PublisherOptions options = PublisherOptions.defaults("t").withMultipart(5L * 1024 * 1024, 5 * 1024 * 1024);
+        EvidencePublisher publisher = new EvidencePublisher(() -> {
+            throw new EvidenceException("no AWS credentials found");
+        }, options);
+
+        assertThatThrownBy(() -> publisher.publish(request().build(), listener()))
+                .hasMessageStartingWith("1 of 2 evidence files refused; nothing was published:");
+        Files.delete(workspace.resolve("bad.json"));
+        assertThatThrownBy(() -> publisher.publish(request().build(), listener()))
+                .hasMessage("no AWS credentials found");
+    }
+
+    /** No part was sent, or still being sent, once the upload was aborted, so none can outlive the abort. */
+    private static void assertNoPartAfterTheAbort(List<String> requests) {
+        List<String> inOrder = List.copyOf(requests);
+        assertThat(inOrder.subList(inOrder.indexOf("DELETE uploadId"), inOrder.size()))
+                .doesNotContain("PUT partNumber&uploadId", "part answered");
+    }
+
     /** Files of 5 MiB or more go up in parts of 5 MiB; every request is recorded as its method and query keys. */
     private EvidencePublisher largeFilePublisher(List<String> requests) {
+        return largeFilePublisher(requests, 0);
+    }
+
+    /**
+     * As {@link #largeFilePublisher(List)}; each part's answer also arrives {@code partMillis} late and is recorded
+     * as {@code "part answered"}, so that a test can see which parts were still being sent when.
+     */
+    private EvidencePublisher largeFilePublisher(List<String> requests, long partMillis) {
         SdkHttpClient recording = new SdkHttpClient() {
             @Override
             public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-                requests.add(request.httpRequest().method() + " "
-                        + String.join("&", new java.util.TreeSet<>(request.httpRequest().rawQueryParameters().keySet())));
-                return portHttp.prepareRequest(request);
+                String call = request.httpRequest().method() + " "
+                        + String.join("&", new java.util.TreeSet<>(request.httpRequest().rawQueryParameters().keySet()));
+                requests.add(call);
+                ExecutableHttpRequest sent = portHttp.prepareRequest(request);
+                if (!call.equals("PUT partNumber&uploadId")) {
+                    return sent;
+                }
+                return new ExecutableHttpRequest() {
+                    @Override
+                    public HttpExecuteResponse call() throws IOException {
+                        HttpExecuteResponse response = sent.call();
+                        try {
+                            Thread.sleep(partMillis);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        requests.add("part answered");
+                        return response;
+                    }
+
+                    @Override
+                    public void abort() {
+                        sent.abort();
+                    }
+                };
             }
 
             @Override
