@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -219,16 +218,14 @@ public final class EvidencePublisher {
         };
     }
 
+    /** The task's result, or its failure as a runtime exception (naming the file, as every task's failures do). */
     private static Object await(Future<?> future) {
         try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new EvidenceException("publishing was interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            return cause instanceof RuntimeException runtime ? runtime
-                    : new EvidenceException(String.valueOf(cause.getMessage()), cause);
+            return Futures.get(future);
+        } catch (RuntimeException e) {
+            return e;
+        } catch (IOException | Error e) {
+            return new EvidenceException(String.valueOf(e.getMessage()), e);
         }
     }
 

@@ -2,7 +2,6 @@ package io.evidencesync.core.publish;
 
 import java.io.IOException;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
@@ -78,13 +77,13 @@ final class FilePreparer {
             summary = reader.read(file.relativePath(), source);
         } catch (IOException | RuntimeException e) {
             try {
-                uploader.discard(request.bucket(), join(starting).upload());
+                uploader.discard(request.bucket(), Futures.get(starting).upload());
             } catch (IOException | RuntimeException alsoFailed) {
                 e.addSuppressed(alsoFailed); // nothing was started; anything else is discarded when the publish ends
             }
             throw e;
         }
-        Started started = join(starting);
+        Started started = Futures.get(starting);
         Map<String, String> metadata = metadata(started.sha256(), summary.format(), summary.compressed());
         EarlyUpload early = started.upload();
         if (early != null && !early.metadata().equals(metadata)) {
@@ -97,24 +96,6 @@ final class FilePreparer {
     private Map<String, String> metadata(byte[] sha256, EvidenceFormat format, boolean compressed) {
         return EvidenceContract.objectMetadata(request.provenance(), Digests.hex(sha256), format, compressed,
                 manifestKey, request.controlOverride());
-    }
-
-    /** Waits for the hash and the start of the upload; rethrows their failure as it was. */
-    private static Started join(Future<Started> starting) throws IOException {
-        try {
-            return starting.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EvidenceException("publishing was interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new EvidenceException(String.valueOf(e.getCause().getMessage()), e.getCause());
-        }
     }
 
     /** A large file's SHA-256, and its upload if one was started. */

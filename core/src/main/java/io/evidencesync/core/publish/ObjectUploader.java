@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
@@ -174,7 +173,7 @@ final class ObjectUploader {
         try {
             List<S3Objects.Part> parts = new ArrayList<>();
             for (Future<S3Objects.Part> part : pending) {
-                parts.add(await(part));
+                parts.add(Futures.get(part));
             }
             S3Objects.Stored stored = s3.completeMultipartUpload(bucket, file.key(), uploadId, parts,
                     S3Objects.Precondition.ifNoneMatch());
@@ -239,25 +238,6 @@ final class ObjectUploader {
         String checksum = Digests.crc32cBase64(bytes.array());
         String etag = s3.uploadPart(bucket, key, uploadId, number, bytes.array(), checksum);
         return new S3Objects.Part(number, etag, checksum);
-    }
-
-    /** Waits for one part and rethrows its own exception. */
-    private static S3Objects.Part await(Future<S3Objects.Part> part) throws IOException {
-        try {
-            return part.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while uploading parts", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            throw new IOException(cause);
-        }
     }
 
     /** The object is already there: the same bytes are this run's earlier publish; other bytes are a conflict. */
