@@ -441,6 +441,35 @@ class EvidencePublisherTest {
     }
 
     @Test
+    void shouldLeaveNoUploadOpenWhenThePublishIsInterrupted() throws Exception {
+        // a build aborted while a large file's parts are going up (Jenkins interrupts the step's thread)
+        writeLargeOcsfArray(workspace.resolve("big.json"), 11 * 1024 * 1024);
+        List<String> requests = Collections.synchronizedList(new ArrayList<>());
+        EvidencePublisher publisher = largeFilePublisher(requests, 400);
+        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+        Thread build = new Thread(() -> {
+            try {
+                publisher.publish(request().build(), listener());
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        });
+
+        build.start();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!requests.contains("PUT partNumber&uploadId") && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        build.interrupt();
+        build.join(20_000);
+
+        assertThat(build.isAlive()).isFalse();
+        assertThat(failures).singleElement().satisfies(e -> assertThat(e).hasMessageContaining("interrupted"));
+        assertThat(s3.listMultipartUploads(b -> b.bucket(BUCKET)).uploads()).as("no upload left open").isEmpty();
+        assertThat(s3.listObjectsV2(b -> b.bucket(BUCKET)).contents()).isEmpty();
+    }
+
+    @Test
     void shouldReportRefusalsBeforeAClientThatCannotBeHad() throws IOException {
         writeLargeOcsfArray(workspace.resolve("big.json"), 11 * 1024 * 1024);
         Files.writeString(workspace.resolve("bad.json"), "{\"class_uid\": 6007,}");
