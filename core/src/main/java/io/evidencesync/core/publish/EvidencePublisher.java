@@ -152,6 +152,10 @@ public final class EvidencePublisher {
         List<String> refusals = new ArrayList<>();
         List<PreparedFile> prepared = new ArrayList<>();
         List<Object> outcomes = runAllCollecting(files, readers(), preparer::prepare);
+        if (Thread.currentThread().isInterrupted()) { // not a refusal of any file: say so, and report none
+            throw new EvidenceException("publishing was interrupted while the evidence files were read; nothing was"
+                    + " published");
+        }
         for (int i = 0; i < files.size(); i++) {
             Object outcome = outcomes.get(i);
             if (outcome instanceof PreparedFile file) {
