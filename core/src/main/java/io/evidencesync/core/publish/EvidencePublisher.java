@@ -222,7 +222,7 @@ public final class EvidencePublisher {
         };
     }
 
-    /** The task's result, or its failure as a runtime exception (naming the file, as every task's failures do). */
+    /** The task's result, or its failure as a runtime exception. */
     private static Object await(Future<?> future) {
         try {
             return Futures.get(future);
