@@ -53,6 +53,9 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 class EvidencePublisherTest {
     private static final String BUCKET = "evidence-test";
+    /** Files of 5 MiB or more go up in parts of 5 MiB, so that a test's large file is one of 11 MiB. */
+    private static final PublisherOptions SMALL_PARTS = PublisherOptions.defaults("t")
+            .withMultipart(5L * 1024 * 1024, 5 * 1024 * 1024);
 
     @RegisterExtension
     static final S3SandboxExtension SANDBOX = new S3SandboxExtension(BUCKET);
@@ -269,35 +272,15 @@ class EvidencePublisherTest {
         copyFixture("otlp-logs.json", "b/logs.json");
         AtomicInteger throttled = new AtomicInteger();
         // S3Proxy never throttles: the first two evidence PUTs are answered 503 SlowDown before they reach it
-        SdkHttpClient throttling = new SdkHttpClient() {
-            @Override
-            public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-                boolean evidencePut = request.httpRequest().method() == SdkHttpMethod.PUT
-                        && request.httpRequest().encodedPath().contains("/files/");
-                if (evidencePut && throttled.getAndIncrement() < 2) {
-                    return new ExecutableHttpRequest() {
-                        @Override
-                        public HttpExecuteResponse call() {
-                            byte[] body = "<Error><Code>SlowDown</Code></Error>".getBytes(StandardCharsets.UTF_8);
-                            return HttpExecuteResponse.builder().response(SdkHttpResponse.builder().statusCode(503).build())
-                                    .responseBody(AbortableInputStream.create(new java.io.ByteArrayInputStream(body))).build();
-                        }
+        S3Objects throttling = portAnswering(request -> {
+            boolean evidencePut = request.httpRequest().method() == SdkHttpMethod.PUT
+                    && request.httpRequest().encodedPath().contains("/files/");
+            return evidencePut && throttled.getAndIncrement() < 2 ? answering(503, "<Error><Code>SlowDown</Code></Error>")
+                    : null;
+        });
 
-                        @Override
-                        public void abort() {
-                        }
-                    };
-                }
-                return portHttp.prepareRequest(request);
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-
-        PublishResult result = new EvidencePublisher(() -> port(throttling, SANDBOX.s3().secretKey()),
-                PublisherOptions.defaults("t")).publish(request().build(), listener());
+        PublishResult result = new EvidencePublisher(() -> throttling, PublisherOptions.defaults("t"))
+                .publish(request().build(), listener());
 
         assertThat(throttled).hasValueGreaterThanOrEqualTo(4); // two refused, then (at least) one PUT per file
         assertThat(result.objects()).hasSize(2).allSatisfy(object -> {
@@ -312,23 +295,11 @@ class EvidencePublisherTest {
     void shouldAbortAMultipartUploadWhosePartIsRefusedAndLeaveNothing() throws IOException {
         writeLargeOcsfArray(workspace.resolve("big.json"), 11 * 1024 * 1024);
         // S3Proxy accepts every part: the second part's PUT is answered 403 AccessDenied before it reaches it
-        SdkHttpClient refusing = new SdkHttpClient() {
-            @Override
-            public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-                if (request.httpRequest().method() == SdkHttpMethod.PUT
-                        && "2".equals(request.httpRequest().firstMatchingRawQueryParameter("partNumber").orElse(null))) {
-                    return answering(403, "<Error><Code>AccessDenied</Code></Error>");
-                }
-                return portHttp.prepareRequest(request);
-            }
+        S3Objects refusing = portAnswering(request -> request.httpRequest().method() == SdkHttpMethod.PUT
+                && "2".equals(request.httpRequest().firstMatchingRawQueryParameter("partNumber").orElse(null))
+                ? answering(403, "<Error><Code>AccessDenied</Code></Error>") : null);
 
-            @Override
-            public void close() {
-            }
-        };
-        PublisherOptions options = PublisherOptions.defaults("t").withMultipart(5L * 1024 * 1024, 5 * 1024 * 1024);
-
-        assertThatThrownBy(() -> new EvidencePublisher(() -> port(refusing, SANDBOX.s3().secretKey()), options)
+        assertThatThrownBy(() -> new EvidencePublisher(() -> refusing, SMALL_PARTS)
                 .publish(request().build(), listener()))
                 .isInstanceOf(EvidenceException.class)
                 .hasMessageContaining("cannot upload big.json to s3://" + BUCKET + "/evidence/")
@@ -410,23 +381,11 @@ class EvidencePublisherTest {
         writeLargeOcsfArray(workspace.resolve("big.json"), 11 * 1024 * 1024);
         Files.writeString(workspace.resolve("bad.json"), "{\"class_uid\": 6007,}");
         // the role may not abort: S3 answers AbortMultipartUpload 403 AccessDenied
-        SdkHttpClient noAbort = new SdkHttpClient() {
-            @Override
-            public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-                if (request.httpRequest().method() == SdkHttpMethod.DELETE) {
-                    return answering(403, "<Error><Code>AccessDenied</Code></Error>");
-                }
-                return portHttp.prepareRequest(request);
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        PublisherOptions options = PublisherOptions.defaults("t").withMultipart(5L * 1024 * 1024, 5 * 1024 * 1024);
+        S3Objects noAbort = portAnswering(request -> request.httpRequest().method() == SdkHttpMethod.DELETE
+                ? answering(403, "<Error><Code>AccessDenied</Code></Error>") : null);
 
         try {
-            assertThatThrownBy(() -> new EvidencePublisher(() -> port(noAbort, SANDBOX.s3().secretKey()), options)
+            assertThatThrownBy(() -> new EvidencePublisher(() -> noAbort, SMALL_PARTS)
                     .publish(request().build(), listener()))
                     .hasMessageStartingWith("1 of 2 evidence files refused; nothing was published:");
 
@@ -476,10 +435,9 @@ class EvidencePublisherTest {
     void shouldReportRefusalsBeforeAClientThatCannotBeHad() throws IOException {
         writeLargeOcsfArray(workspace.resolve("big.json"), 11 * 1024 * 1024);
         Files.writeString(workspace.resolve("bad.json"), "{\"class_uid\": 6007,}");
-        PublisherOptions options = PublisherOptions.defaults("t").withMultipart(5L * 1024 * 1024, 5 * 1024 * 1024);
         EvidencePublisher publisher = new EvidencePublisher(() -> {
             throw new EvidenceException("no AWS credentials found");
-        }, options);
+        }, SMALL_PARTS);
 
         assertThatThrownBy(() -> publisher.publish(request().build(), listener()))
                 .hasMessageStartingWith("1 of 2 evidence files refused; nothing was published:");
@@ -505,42 +463,53 @@ class EvidencePublisherTest {
      * as {@code "part answered"}, so that a test can see which parts were still being sent when.
      */
     private EvidencePublisher largeFilePublisher(List<String> requests, long partMillis) {
-        SdkHttpClient recording = new SdkHttpClient() {
+        S3Objects recording = portAnswering(request -> {
+            String call = request.httpRequest().method() + " "
+                    + String.join("&", new java.util.TreeSet<>(request.httpRequest().rawQueryParameters().keySet()));
+            requests.add(call);
+            if (!call.equals("PUT partNumber&uploadId")) {
+                return null;
+            }
+            ExecutableHttpRequest sent = portHttp.prepareRequest(request);
+            return new ExecutableHttpRequest() {
+                @Override
+                public HttpExecuteResponse call() throws IOException {
+                    HttpExecuteResponse response = sent.call();
+                    try {
+                        Thread.sleep(partMillis);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    requests.add("part answered");
+                    return response;
+                }
+
+                @Override
+                public void abort() {
+                    sent.abort();
+                }
+            };
+        });
+        return new EvidencePublisher(() -> recording, SMALL_PARTS);
+    }
+
+    /**
+     * The CLI's port to the sandbox over an HTTP client that lets {@code answer} see every request first: what it
+     * returns is sent instead, and null lets the request through to S3Proxy unchanged.
+     */
+    private S3Objects portAnswering(java.util.function.Function<HttpExecuteRequest, ExecutableHttpRequest> answer) {
+        SdkHttpClient http = new SdkHttpClient() {
             @Override
             public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-                String call = request.httpRequest().method() + " "
-                        + String.join("&", new java.util.TreeSet<>(request.httpRequest().rawQueryParameters().keySet()));
-                requests.add(call);
-                ExecutableHttpRequest sent = portHttp.prepareRequest(request);
-                if (!call.equals("PUT partNumber&uploadId")) {
-                    return sent;
-                }
-                return new ExecutableHttpRequest() {
-                    @Override
-                    public HttpExecuteResponse call() throws IOException {
-                        HttpExecuteResponse response = sent.call();
-                        try {
-                            Thread.sleep(partMillis);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                        requests.add("part answered");
-                        return response;
-                    }
-
-                    @Override
-                    public void abort() {
-                        sent.abort();
-                    }
-                };
+                ExecutableHttpRequest instead = answer.apply(request);
+                return instead != null ? instead : portHttp.prepareRequest(request);
             }
 
             @Override
             public void close() {
             }
         };
-        return new EvidencePublisher(() -> port(recording, SANDBOX.s3().secretKey()),
-                PublisherOptions.defaults("t").withMultipart(5L * 1024 * 1024, 5 * 1024 * 1024));
+        return port(http, SANDBOX.s3().secretKey());
     }
 
     private static ExecutableHttpRequest answering(int status, String xml) {
