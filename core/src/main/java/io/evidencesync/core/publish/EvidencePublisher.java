@@ -81,7 +81,7 @@ public final class EvidencePublisher {
         try {
             // a large file's parts go up while it is validated, so the client is needed first; otherwise only
             // once every file is accepted (an adapter builds it meanwhile)
-            client = files.stream().anyMatch(file -> file.size() >= options.multipartThreshold()) ? clientIfAny() : null;
+            client = files.stream().anyMatch(file -> options.goesInParts(file.size())) ? clientIfAny() : null;
             early = client == null ? null : uploader(client, partPool, listener);
             List<PreparedFile> prepared = prepareAll(request, files, manifestKey, listener, early, starter);
             client = client != null ? client : s3.get();
@@ -122,7 +122,7 @@ public final class EvidencePublisher {
     }
 
     private ObjectUploader uploader(S3Objects client, ExecutorService partPool, PublishListener listener) {
-        return new ObjectUploader(client, options.multipartThreshold(), options.partSize(), partPool, listener::warning);
+        return new ObjectUploader(client, options, partPool, listener::warning);
     }
 
     /** The client before validation, or null when it cannot be had yet: its error is then reported after the refusals. */

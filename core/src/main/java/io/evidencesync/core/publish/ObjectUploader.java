@@ -28,8 +28,7 @@ import io.evidencesync.core.s3.S3Objects;
  */
 final class ObjectUploader {
     private final S3Objects s3;
-    private final long multipartThreshold;
-    private final int partSize;
+    private final PublisherOptions options;
     private final ExecutorService partPool;
     private final Consumer<String> warnings;
     /** Uploads started early and neither completed nor aborted yet; guarded by itself, as is {@link #closed}. */
@@ -40,11 +39,9 @@ final class ObjectUploader {
      * @param partPool runs part uploads; its size bounds the parts (and part buffers) in flight across all files
      * @param warnings told of a multipart upload that could not be aborted
      */
-    ObjectUploader(S3Objects s3, long multipartThreshold, int partSize, ExecutorService partPool,
-                   Consumer<String> warnings) {
+    ObjectUploader(S3Objects s3, PublisherOptions options, ExecutorService partPool, Consumer<String> warnings) {
         this.s3 = s3;
-        this.multipartThreshold = multipartThreshold;
-        this.partSize = partSize;
+        this.options = options;
         this.partPool = partPool;
         this.warnings = warnings;
     }
@@ -58,7 +55,7 @@ final class ObjectUploader {
                 forget(early);
             }
         }
-        if (file.file().size() >= multipartThreshold) {
+        if (goesInParts(file.file().size())) {
             return uploadMultipart(bucket, file, encryption);
         }
         try {
@@ -74,7 +71,7 @@ final class ObjectUploader {
 
     /** True for a file that goes up in parts, and so may go up {@linkplain #startEarly early}. */
     boolean goesInParts(long size) {
-        return size >= multipartThreshold;
+        return options.goesInParts(size);
     }
 
     /**
@@ -205,6 +202,7 @@ final class ObjectUploader {
     private List<Future<S3Objects.Part>> submitParts(String bucket, String key, EvidenceFile file, String uploadId,
                                                      PartGate gate) {
         long size = file.size();
+        int partSize = options.partSize();
         int count = (int) ((size + partSize - 1) / partSize);
         List<Future<S3Objects.Part>> pending = new ArrayList<>();
         for (int index = 0; index < count; index++) {

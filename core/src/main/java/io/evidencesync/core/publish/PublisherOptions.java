@@ -34,6 +34,11 @@ public record PublisherOptions(String producer, int concurrency, long multipartT
                 Clock.systemUTC());
     }
 
+    /** True for a file of this size: it goes up as a multipart upload, and is sent while it is validated. */
+    public boolean goesInParts(long size) {
+        return size >= multipartThreshold;
+    }
+
     public PublisherOptions withConcurrency(int value) {
         return new PublisherOptions(producer, value, multipartThreshold, partSize, clock);
     }
