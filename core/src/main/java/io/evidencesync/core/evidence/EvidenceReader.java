@@ -169,8 +169,11 @@ public final class EvidenceReader {
         throw new InvalidEvidenceException(name, what + OPAQUE_HINT);
     }
 
-    /** Skips a UTF-8 byte-order mark and white space; returns the first significant byte, left unread. */
-    private static int firstSignificantByte(InputStream in) throws IOException {
+    /**
+     * Skips a UTF-8 byte-order mark and white space; returns the first significant byte, left unread, or -1. The
+     * stream must support mark/reset.
+     */
+    static int firstSignificantByte(InputStream in) throws IOException {
         skipByteOrderMark(in);
         while (true) {
             in.mark(1);

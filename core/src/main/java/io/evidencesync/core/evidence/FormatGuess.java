@@ -33,23 +33,22 @@ public record FormatGuess(EvidenceFormat format, boolean compressed) {
         byte[] head;
         try (InputStream raw = new BufferedInputStream(source.open(), HEAD)) {
             compressed = EvidenceReader.isGzip(raw);
-            head = compressed ? gunzipHead(raw) : raw.readNBytes(HEAD);
+            head = compressed ? gunzipHead(raw) : significantHead(raw);
         } catch (ZipException | EOFException e) {
             return null; // the parse will say what is wrong with it
         }
-        String text = new String(head, StandardCharsets.ISO_8859_1);
-        int first = firstSignificant(text);
-        if (first < 0) {
+        if (head.length == 0) {
             return null;
         }
-        if (text.charAt(first) == '[') {
+        String text = new String(head, StandardCharsets.ISO_8859_1);
+        if (text.charAt(0) == '[') {
             return new FormatGuess(EvidenceFormat.OCSF_JSON, compressed);
         }
-        if (text.charAt(first) != '{' || (head.length == HEAD && text.indexOf('\n', first) < 0)) {
+        if (text.charAt(0) != '{' || (head.length == HEAD && text.indexOf('\n') < 0)) {
             // a head of one unfinished line: one minified document, or JSON Lines of long lines; too close to call
             return null;
         }
-        boolean lines = text.indexOf("\n{", first) >= 0;
+        boolean lines = text.contains("\n{");
         int logs = text.indexOf("\"resourceLogs\"");
         int finding = text.indexOf("\"class_uid\"");
         if (logs >= 0 && (finding < 0 || logs < finding)) {
@@ -62,17 +61,13 @@ public record FormatGuess(EvidenceFormat format, boolean compressed) {
     }
 
     private static byte[] gunzipHead(InputStream raw) throws IOException {
-        try (InputStream text = new GZIPInputStream(raw, HEAD)) {
-            return text.readNBytes(HEAD);
+        try (InputStream text = new BufferedInputStream(new GZIPInputStream(raw, HEAD), HEAD)) {
+            return significantHead(text);
         }
     }
 
-    /** The index of the first character after a UTF-8 byte-order mark and white space, or -1. */
-    private static int firstSignificant(String text) {
-        int i = text.startsWith("\u00ef\u00bb\u00bf") ? 3 : 0;
-        while (i < text.length() && " \t\r\n".indexOf(text.charAt(i)) >= 0) {
-            i++;
-        }
-        return i < text.length() ? i : -1;
+    /** Up to 64 KB from the first significant byte on, as the reader finds it; empty when there is none. */
+    private static byte[] significantHead(InputStream in) throws IOException {
+        return EvidenceReader.firstSignificantByte(in) == -1 ? new byte[0] : in.readNBytes(HEAD);
     }
 }
