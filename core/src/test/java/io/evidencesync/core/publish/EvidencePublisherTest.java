@@ -305,8 +305,7 @@ class EvidencePublisherTest {
                 .hasMessageContaining("cannot upload big.json to s3://" + BUCKET + "/evidence/")
                 .hasMessageContaining("S3 answered HTTP 403 AccessDenied: access denied; the role needs s3:PutObject on"
                         + " arn:aws:s3:::" + BUCKET + "/evidence/");
-        assertThat(s3.listMultipartUploads(b -> b.bucket(BUCKET)).uploads()).as("the upload was aborted").isEmpty();
-        assertThat(s3.listObjectsV2(b -> b.bucket(BUCKET)).contents()).isEmpty();
+        assertNothingStored("the upload was aborted");
     }
 
     @Test
@@ -323,8 +322,7 @@ class EvidencePublisherTest {
         assertThat(requests).as("the upload was started while the files were read, then aborted")
                 .contains("POST uploads", "DELETE uploadId").doesNotContain("POST uploadId");
         assertNoPartAfterTheAbort(requests);
-        assertThat(s3.listMultipartUploads(b -> b.bucket(BUCKET)).uploads()).isEmpty();
-        assertThat(s3.listObjectsV2(b -> b.bucket(BUCKET)).contents()).isEmpty();
+        assertNothingStored("every upload was aborted");
     }
 
     @Test
@@ -340,8 +338,7 @@ class EvidencePublisherTest {
 
         assertThat(requests).contains("POST uploads", "DELETE uploadId").doesNotContain("POST uploadId");
         assertNoPartAfterTheAbort(requests);
-        assertThat(s3.listMultipartUploads(b -> b.bucket(BUCKET)).uploads()).isEmpty();
-        assertThat(s3.listObjectsV2(b -> b.bucket(BUCKET)).contents()).isEmpty();
+        assertNothingStored("every upload was aborted");
     }
 
     @Test
@@ -427,8 +424,7 @@ class EvidencePublisherTest {
                 "publishing was interrupted while the evidence files were read; nothing was published",
                 "1 of 1 evidence files failed to upload; the run manifest was not written:\n  - publishing was interrupted"));
         assertThat(events).noneMatch(event -> event.startsWith("rejected"));
-        assertThat(s3.listMultipartUploads(b -> b.bucket(BUCKET)).uploads()).as("no upload left open").isEmpty();
-        assertThat(s3.listObjectsV2(b -> b.bucket(BUCKET)).contents()).isEmpty();
+        assertNothingStored("no upload left open");
     }
 
     @Test
@@ -444,6 +440,12 @@ class EvidencePublisherTest {
         Files.delete(workspace.resolve("bad.json"));
         assertThatThrownBy(() -> publisher.publish(request().build(), listener()))
                 .hasMessage("no AWS credentials found");
+    }
+
+    /** Neither an object nor an incomplete multipart upload is in the bucket. */
+    private void assertNothingStored(String why) {
+        assertThat(s3.listMultipartUploads(b -> b.bucket(BUCKET)).uploads()).as(why).isEmpty();
+        assertThat(s3.listObjectsV2(b -> b.bucket(BUCKET)).contents()).as(why).isEmpty();
     }
 
     /** No part was sent, or still being sent, once the upload was aborted, so none can outlive the abort. */
