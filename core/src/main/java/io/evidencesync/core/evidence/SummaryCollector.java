@@ -72,6 +72,21 @@ final class SummaryCollector {
         }
     }
 
+    /** Adds what another collector found in another part of the same file. */
+    void add(SummaryCollector other) {
+        records += other.records;
+        controls.addAll(other.controls);
+        frameworks.addAll(other.frameworks);
+        requirements.addAll(other.requirements);
+        policyRules.addAll(other.policyRules);
+        addCounts(results, other.results);
+        addCounts(complianceStatuses, other.complianceStatuses);
+    }
+
+    private static void addCounts(Map<String, Count> into, Map<String, Count> from) {
+        from.forEach((value, count) -> into.computeIfAbsent(value, unused -> new Count()).value += count.value);
+    }
+
     EvidenceSummary summary(EvidenceFormat format, boolean compressed) {
         return new EvidenceSummary(format, compressed, records, new TreeSet<>(controls), new TreeSet<>(frameworks),
                 new TreeSet<>(requirements), new TreeSet<>(policyRules), counts(results), counts(complianceStatuses));
