@@ -48,9 +48,9 @@ public final class EvidencePublisher {
 
     /**
      * @param s3 asked for once every file has been read and accepted, so that an adapter can build its client (class
-     *           loading on a cold JVM) while files are read; asked for before, too, when a file is large enough to be
-     *           sent while it is read (if that fails, files are read without, and it is asked again after them, so
-     *           that refusals come first); never in a dry run
+     *           loading on a cold JVM) while files are read; asked for during the reading, too, when a file is large
+     *           enough to be sent while it is read, once that file is hashed (if that fails, files are read without,
+     *           and it is asked again after them, so that refusals come first); never in a dry run
      */
     public EvidencePublisher(Supplier<S3Objects> s3, PublisherOptions options) {
         this.options = options;
@@ -75,17 +75,15 @@ public final class EvidencePublisher {
         }
         ExecutorService partPool = Executors.newFixedThreadPool(PART_CONCURRENCY, daemon("evidence-part"));
         ExecutorService starter = Executors.newFixedThreadPool(readers(), daemon("evidence-start"));
-        ObjectUploader early = null;
+        EarlyUploads early = files.stream().anyMatch(file -> options.goesInParts(file.size()))
+                ? new EarlyUploads(s3, options, partPool, listener::warning) : null;
         S3Objects client;
         List<PublishedObject> objects;
         try {
-            // a large file's parts go up while it is validated, so the client is needed first; otherwise only
-            // once every file is accepted (an adapter builds it meanwhile)
-            client = files.stream().anyMatch(file -> options.goesInParts(file.size())) ? clientIfAny() : null;
-            early = client == null ? null : uploader(client, partPool, listener);
             List<PreparedFile> prepared = prepareAll(request, files, manifestKey, listener, early, starter);
-            client = client != null ? client : s3.get();
-            ObjectUploader uploader = early != null ? early : uploader(client, partPool, listener);
+            ObjectUploader made = early != null ? early.made() : null;
+            client = made != null ? made.client() : s3.get();
+            ObjectUploader uploader = made != null ? made : uploader(client, partPool, listener);
             objects = runAll(prepared, file -> {
                 PublishedObject object = uploader.upload(request.bucket(), file, request.encryption());
                 listener.published(object);
@@ -93,7 +91,7 @@ public final class EvidencePublisher {
             }, "upload");
         } finally {
             if (early != null) {
-                early.discardOpen(request.bucket()); // a refusal, a failure or an interrupt: no upload stays open
+                early.close(request.bucket()); // a refusal, a failure or an interrupt: no upload stays open
             }
             starter.shutdownNow();
             partPool.shutdownNow();
@@ -125,15 +123,6 @@ public final class EvidencePublisher {
         return new ObjectUploader(client, options, partPool, listener::warning);
     }
 
-    /** The client before validation, or null when it cannot be had yet: its error is then reported after the refusals. */
-    private S3Objects clientIfAny() {
-        try {
-            return s3.get();
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
     /** Reading is CPU-bound (parse and hash): more threads than processors only add contention and JIT warm-up. */
     private int readers() {
         return Math.min(options.concurrency(), Runtime.getRuntime().availableProcessors());
@@ -143,12 +132,12 @@ public final class EvidencePublisher {
      * Reads and validates every file; throws when any is refused (the uploads started early are then discarded by
      * the caller).
      *
-     * @param uploader starts large files' uploads while they are validated; null in a dry run or when no file is large
+     * @param early    starts large files' uploads while they are validated; null in a dry run or when no file is large
      * @param starter  where a large file is hashed and its upload started, beside its parse
      */
     private List<PreparedFile> prepareAll(PublishRequest request, List<EvidenceFile> files, String manifestKey,
-                                          PublishListener listener, ObjectUploader uploader, ExecutorService starter) {
-        FilePreparer preparer = new FilePreparer(request, manifestKey, uploader, starter);
+                                          PublishListener listener, EarlyUploads early, ExecutorService starter) {
+        FilePreparer preparer = new FilePreparer(request, manifestKey, early, starter);
         List<String> refusals = new ArrayList<>();
         List<PreparedFile> prepared = new ArrayList<>();
         List<Object> outcomes = runAllCollecting(files, readers(), preparer::prepare);

@@ -22,19 +22,19 @@ final class FilePreparer {
     private final PublishRequest request;
     private final String manifestKey;
     private final EvidenceReader reader;
-    private final ObjectUploader uploader;
+    private final EarlyUploads early;
     private final ExecutorService starter;
 
     /**
-     * @param uploader starts large files' uploads while they are parsed; null for none
-     * @param starter  hashes a large file and starts its upload beside its parse (not the part pool, where it would
-     *                 wait behind other files' parts)
+     * @param early   starts large files' uploads while they are parsed; null for none
+     * @param starter hashes a large file and starts its upload beside its parse (not the part pool, where it would
+     *                wait behind other files' parts), and reads the second half of one that can be read in halves
      */
-    FilePreparer(PublishRequest request, String manifestKey, ObjectUploader uploader, ExecutorService starter) {
+    FilePreparer(PublishRequest request, String manifestKey, EarlyUploads early, ExecutorService starter) {
         this.request = request;
         this.manifestKey = manifestKey;
         this.reader = new EvidenceReader(request.allowOpaque());
-        this.uploader = uploader;
+        this.early = early;
         this.starter = starter;
     }
 
@@ -42,7 +42,7 @@ final class FilePreparer {
     PreparedFile prepare(EvidenceFile file) {
         String key = EvidenceContract.evidenceKey(request.prefix(), request.provenance(), file.relativePath());
         try {
-            if (uploader != null && uploader.goesInParts(file.size())) {
+            if (early != null && early.goesInParts(file.size())) {
                 return prepareWhileUploading(file, key);
             }
             HashingSource source = new HashingSource(file.path(), file.size());
@@ -65,19 +65,20 @@ final class FilePreparer {
         FormatGuess guess = FormatGuess.of(source);
         Future<Started> starting = starter.submit(() -> {
             byte[] sha256 = Digests.sha256(source);
-            if (guess == null) {
-                return new Started(sha256, null);
+            ObjectUploader uploader = guess == null ? null : early.uploader();
+            if (uploader == null) {
+                return new Started(sha256, null, null);
             }
             Map<String, String> expected = metadata(sha256, guess.format(), guess.compressed());
             return new Started(sha256, uploader.startEarly(request.bucket(), key, file, expected,
-                    ObjectUploader.write(guess.format(), guess.compressed(), expected, request.encryption())));
+                    ObjectUploader.write(guess.format(), guess.compressed(), expected, request.encryption())), uploader);
         });
         EvidenceSummary summary;
         try {
-            summary = reader.read(file.relativePath(), source);
+            summary = reader.read(file.relativePath(), file.path(), starter);
         } catch (IOException | RuntimeException e) {
             try {
-                uploader.discard(request.bucket(), Futures.get(starting).upload());
+                Futures.get(starting).discard(request.bucket());
             } catch (IOException | RuntimeException alsoFailed) {
                 e.addSuppressed(alsoFailed); // nothing was started; anything else is discarded when the publish ends
             }
@@ -85,12 +86,12 @@ final class FilePreparer {
         }
         Started started = Futures.get(starting);
         Map<String, String> metadata = metadata(started.sha256(), summary.format(), summary.compressed());
-        EarlyUpload early = started.upload();
-        if (early != null && !early.metadata().equals(metadata)) {
-            uploader.discard(request.bucket(), early);
-            early = null;
+        EarlyUpload upload = started.upload();
+        if (upload != null && !upload.metadata().equals(metadata)) {
+            started.discard(request.bucket());
+            upload = null;
         }
-        return new PreparedFile(file, key, started.sha256(), summary, metadata, early);
+        return new PreparedFile(file, key, started.sha256(), summary, metadata, upload);
     }
 
     private Map<String, String> metadata(byte[] sha256, EvidenceFormat format, boolean compressed) {
@@ -98,7 +99,12 @@ final class FilePreparer {
                 manifestKey, request.controlOverride());
     }
 
-    /** A large file's SHA-256, and its upload if one was started. */
-    private record Started(byte[] sha256, EarlyUpload upload) {
+    /** A large file's SHA-256, and its upload and the uploader that started it, if one was started. */
+    private record Started(byte[] sha256, EarlyUpload upload, ObjectUploader uploader) {
+        void discard(String bucket) {
+            if (upload != null) {
+                uploader.discard(bucket, upload);
+            }
+        }
     }
 }

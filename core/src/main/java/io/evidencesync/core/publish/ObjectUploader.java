@@ -69,6 +69,11 @@ final class ObjectUploader {
         }
     }
 
+    /** The client every request goes through. */
+    S3Objects client() {
+        return s3;
+    }
+
     /** True for a file that goes up in parts, and so may go up {@linkplain #startEarly early}. */
     boolean goesInParts(long size) {
         return options.goesInParts(size);

@@ -31,6 +31,8 @@ import io.evidencesync.core.contract.ManifestEntry;
 import io.evidencesync.core.contract.RunManifest;
 import io.evidencesync.core.discovery.EvidenceFile;
 import io.evidencesync.core.discovery.IfNoFilesFound;
+import io.evidencesync.core.evidence.EvidenceReader;
+import io.evidencesync.core.evidence.InputSource;
 import io.evidencesync.core.provenance.BuildProvenance;
 import io.evidencesync.core.s3.S3Addressing;
 import io.evidencesync.core.s3.S3Objects;
@@ -371,6 +373,8 @@ class EvidencePublisherTest {
         assertThat(requests.stream().filter("PUT partNumber&uploadId"::equals)).hasSize(3);
         assertThat(s3.headObject(b -> b.bucket(BUCKET).key(result.objects().get(0).key())).metadata())
                 .containsEntry("evidence-format", "ocsf-json").containsEntry("evidence-sha256", result.objects().get(0).sha256());
+        assertThat(result.objects().get(0).summary()).as("read in two halves, summed up as a whole read does")
+                .isEqualTo(new EvidenceReader(false).read("big.json", InputSource.of(workspace.resolve("big.json"))));
     }
 
     @Test
