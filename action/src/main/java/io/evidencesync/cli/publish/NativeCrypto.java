@@ -49,14 +49,38 @@ final class NativeCrypto implements PublishListener {
         }
     }
 
+    /**
+     * Starts loading the native library on a thread of its own where it is bundled, so that {@link #install} finds
+     * it loaded: loading (unpacking it from the jar included) takes ~0.3 s, which would otherwise hold back the
+     * reading of the evidence. A run with less evidence than {@link #FROM_BYTES} spends that CPU on the side for
+     * nothing.
+     */
+    static void loadInBackground() {
+        if (bundledFor(System.getProperty("os.name", ""), System.getProperty("os.arch", ""))) {
+            Thread loader = new Thread(NativeCrypto::load, "native-crypto");
+            loader.setDaemon(true);
+            loader.start();
+        }
+    }
+
+    private static void load() {
+        try {
+            AmazonCorrettoCryptoProvider.INSTANCE.getLoadingError();
+        } catch (RuntimeException | LinkageError e) {
+            // install() meets the same error, and says so
+        }
+    }
+
+    private static boolean bundledFor(String osName, String osArch) {
+        return osName.toLowerCase(Locale.ROOT).startsWith("linux") && (osArch.equals("amd64") || osArch.equals("x86_64"));
+    }
+
     /** Installs the provider when it can; says what happened. */
     String install() {
         if (Security.getProvider(AmazonCorrettoCryptoProvider.PROVIDER_NAME) != null) {
             return "Crypto: Amazon Corretto Crypto Provider (native SHA-256 and TLS ciphers)";
         }
-        boolean linux = osName.toLowerCase(Locale.ROOT).startsWith("linux");
-        boolean x86 = osArch.equals("amd64") || osArch.equals("x86_64");
-        if (!linux || !x86) {
+        if (!bundledFor(osName, osArch)) {
             return "Crypto: the JDK's (the native provider is bundled for Linux x86-64 only)";
         }
         try {

@@ -109,6 +109,7 @@ public final class PublishCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        NativeCrypto.loadInBackground();
         PublishSettings settings = PublishSettings.resolve(this, context);
         ResolvedBuild build = provenance.resolve(context);
         PublishRequest request;
