@@ -127,8 +127,12 @@ public final class AwsAccess implements AutoCloseable {
 
     private Clients build() {
         // no "Expect: 100-continue": it costs a round trip per object, and evidence objects are mostly small
-        SdkHttpClient http = ApacheHttpClient.builder().maxConnections(connections).expectContinueEnabled(false)
-                .connectionTimeout(Duration.ofSeconds(10)).socketTimeout(Duration.ofSeconds(60)).build();
+        ApacheHttpClient.Builder builder = ApacheHttpClient.builder().maxConnections(connections)
+                .expectContinueEnabled(false).connectionTimeout(Duration.ofSeconds(10)).socketTimeout(Duration.ofSeconds(60));
+        if (PlainHttpOnly.appliesTo(settings.endpoint())) {
+            builder.socketFactory(new PlainHttpOnly());
+        }
+        SdkHttpClient http = builder.build();
         try {
             // one credentials provider for every client of the run (the SDK's default chain caches what it resolves)
             S3Settings shared = settings.withCredentials(credentials());
