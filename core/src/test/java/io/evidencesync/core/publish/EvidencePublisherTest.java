@@ -378,6 +378,32 @@ class EvidencePublisherTest {
     }
 
     @Test
+    void shouldReadBackTheObjectAnotherPublishStoredWhileTheEarlyUploadWasUnderWay() throws IOException {
+        // the same job step run twice at once: the other one stores the file just before this one completes its upload
+        writeLargeOcsfArray(workspace.resolve("big.json"), 11 * 1024 * 1024);
+        List<String> requests = Collections.synchronizedList(new ArrayList<>());
+        S3Objects racing = portAnswering(request -> {
+            boolean completing = request.httpRequest().method() == SdkHttpMethod.POST
+                    && request.httpRequest().rawQueryParameters().containsKey("uploadId");
+            if (!completing) {
+                return null;
+            }
+            requests.add("complete");
+            publisher().publish(request().build(), listener()); // a single PUT: 11 MiB is below the default threshold
+            return answering(412, "<Error><Code>PreconditionFailed</Code></Error>");
+        });
+
+        PublishResult result = new EvidencePublisher(() -> racing, SMALL_PARTS).publish(request().build(), listener());
+
+        PublishedObject object = result.objects().get(0);
+        assertThat(requests).containsExactly("complete");
+        assertThat(object.outcome()).isEqualTo(PublishedObject.Outcome.ALREADY_PUBLISHED);
+        assertThat(s3.listMultipartUploads(b -> b.bucket(BUCKET)).uploads()).as("the early upload aborted").isEmpty();
+        assertThat(s3.listObjectVersions(b -> b.bucket(BUCKET).prefix(object.key())).versions()).hasSize(1);
+        assertThat(object.sha256()).isEqualTo(Digests.hex(Digests.sha256(InputSource.of(workspace.resolve("big.json")))));
+    }
+
+    @Test
     void shouldWarnNamingTheUploadWhenAnEarlyUploadCannotBeAborted() throws IOException {
         writeLargeOcsfArray(workspace.resolve("big.json"), 11 * 1024 * 1024);
         Files.writeString(workspace.resolve("bad.json"), "{\"class_uid\": 6007,}");
