@@ -2,6 +2,7 @@ package io.evidencesync.core.publish;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
@@ -63,8 +64,14 @@ final class FilePreparer {
     private PreparedFile prepareWhileUploading(EvidenceFile file, String key) throws IOException {
         InputSource source = InputSource.of(file.path());
         FormatGuess guess = FormatGuess.of(source);
+        CompletableFuture<Void> hashed = new CompletableFuture<>();
         Future<Started> starting = starter.submit(() -> {
-            byte[] sha256 = Digests.sha256(source);
+            byte[] sha256;
+            try {
+                sha256 = Digests.sha256(source);
+            } finally {
+                hashed.complete(null);
+            }
             ObjectUploader uploader = guess == null ? null : early.uploader();
             if (uploader == null) {
                 return new Started(sha256, null, null);
@@ -75,7 +82,8 @@ final class FilePreparer {
         });
         EvidenceSummary summary;
         try {
-            summary = reader.read(file.relativePath(), file.path(), starter);
+            // the second half of the parse waits for the hash, which the upload's start waits for, to be done
+            summary = reader.read(file.relativePath(), file.path(), half -> hashed.thenRunAsync(half, starter));
         } catch (IOException | RuntimeException e) {
             try {
                 Futures.get(starting).discard(request.bucket());
