@@ -14,10 +14,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A large JSON array of findings is read in two halves at once; whatever the file, the result and the messages are
@@ -56,71 +60,50 @@ class EvidenceReaderHalvesTest {
         assertThat(halves.results()).containsEntry("failure", 67L).containsEntry("success", 133L);
     }
 
-    @Test
-    void shouldReadTheWholeFileWhenTheCutWouldFallInsideAString() throws IOException {
-        String decoy = "{\"class_uid\":6007,\"message\":\"" + "},{".repeat(400) + "\"}";
-        List<String> items = findings(0, 5);
-        items.add(decoy);
-        items.addAll(findings(5, 5));
-        Path file = write(array(items));
+    @ParameterizedTest(name = "inside {0}")
+    @MethodSource("itemsACutCouldFallInto")
+    void shouldReadTheWholeFileWhenTheCutWouldFallInsideAFinding(String where, String odd) throws IOException {
+        Path file = write(array(between(5, odd)));
 
         EvidenceSummary summary = halving.read("scan.json", file, beside);
 
-        assertThat(ArrayHalves.cut(file, Files.size(file))).as("a cut inside the decoy string")
-                .isBetween((long) array(findings(0, 5)).length(), (long) array(findings(0, 5)).length() + decoy.length());
+        long oddStart = array(findings(0, 5)).length();
+        assertThat(ArrayHalves.cut(file, Files.size(file))).as("a cut inside the odd finding")
+                .isBetween(oddStart, oddStart + odd.length());
         assertThat(summary).isEqualTo(whole.read("scan.json", InputSource.of(file)));
         assertThat(summary.records()).isEqualTo(11);
     }
 
-    @Test
-    void shouldReadTheWholeFileWhenTheCutWouldFallInsideANestedArray() throws IOException {
-        String nested = "{\"class_uid\":6007,\"resources\":[" + "{\"uid\":\"r\"},".repeat(300) + "{\"uid\":\"last\"}]}";
-        List<String> items = findings(0, 3);
-        items.add(nested);
-        items.addAll(findings(3, 3));
-        Path file = write(array(items));
-
-        EvidenceSummary summary = halving.read("scan.json", file, beside);
-
-        assertThat(summary).isEqualTo(whole.read("scan.json", InputSource.of(file)));
-        assertThat(summary.records()).isEqualTo(7);
+    static Stream<Arguments> itemsACutCouldFallInto() {
+        return Stream.of(
+                Arguments.of("a string", "{\"class_uid\":6007,\"message\":\"" + "},{".repeat(400) + "\"}"),
+                Arguments.of("a nested array", "{\"class_uid\":6007,\"resources\":["
+                        + "{\"uid\":\"r\"},".repeat(300) + "{\"uid\":\"last\"}]}"));
     }
 
-    @Test
-    void shouldRefuseMalformedJsonInTheSecondHalfWithTheMessageOfAWholeRead() throws IOException {
-        List<String> items = findings(0, 200);
-        items.set(150, "{\"class_uid\":6007,\"status\":\"success\",}");
-        Path file = write(array(items));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusedArrays")
+    void shouldRefuseWithTheMessageOfAWholeRead(String what, String text, String reason) throws IOException {
+        Path file = write(text);
 
         Throwable wholeRefusal = catchRefusal(() -> whole.read("scan.json", InputSource.of(file)));
 
         assertThatThrownBy(() -> halving.read("scan.json", file, beside))
                 .isInstanceOf(InvalidEvidenceException.class)
                 .hasMessage(wholeRefusal.getMessage())
-                .hasMessageContaining("scan.json: malformed JSON at line 1, column ");
+                .hasMessageStartingWith("scan.json: " + reason);
     }
 
-    @Test
-    void shouldRefuseATrailingCommaAsAWholeReadDoes() throws IOException {
-        String items = String.join(",", findings(0, 200));
-        Path file = write("[" + items + ",]");
-
-        Throwable wholeRefusal = catchRefusal(() -> whole.read("scan.json", InputSource.of(file)));
-
-        assertThatThrownBy(() -> halving.read("scan.json", file, beside)).hasMessage(wholeRefusal.getMessage())
-                .hasMessageContaining("malformed JSON");
-    }
-
-    @Test
-    void shouldRefuseAnArrayWhoseSecondHalfHoldsSomethingOtherThanFindingsAsAWholeReadDoes() throws IOException {
-        List<String> items = findings(0, 200);
-        items.set(180, "{\"name\":\"not a finding\"}");
-        Path file = write(array(items));
-
-        Throwable wholeRefusal = catchRefusal(() -> whole.read("scan.json", InputSource.of(file)));
-
-        assertThatThrownBy(() -> halving.read("scan.json", file, beside)).hasMessage(wholeRefusal.getMessage())
-                .hasMessageContaining("neither OTLP logs");
+    static Stream<Arguments> refusedArrays() {
+        List<String> malformed = findings(0, 200);
+        malformed.set(150, "{\"class_uid\":6007,\"status\":\"success\",}");
+        List<String> notFindings = findings(0, 200);
+        notFindings.set(180, "{\"name\":\"not a finding\"}");
+        return Stream.of(
+                Arguments.of("malformed JSON in the second half", array(malformed), "malformed JSON at line 1, column "),
+                Arguments.of("a trailing comma", "[" + String.join(",", findings(0, 200)) + ",]", "malformed JSON"),
+                Arguments.of("something other than findings in the second half", array(notFindings),
+                        "JSON, but neither OTLP logs"));
     }
 
     @Test
@@ -196,6 +179,14 @@ class EvidenceReaderHalvesTest {
                     + (pass ? "Pass" : "Fail") + "\"},\"message\":\"finding " + n + "\"}");
         }
         return findings;
+    }
+
+    /** {@code n} findings, the odd item, {@code n} more findings. */
+    private static List<String> between(int n, String odd) {
+        List<String> items = findings(0, n);
+        items.add(odd);
+        items.addAll(findings(n, n));
+        return items;
     }
 
     private static String array(List<String> items) {
