@@ -21,6 +21,9 @@ final class DocumentScanner {
     private static final Set<String> OTHER_OTLP_SIGNALS = Set.of("resourceSpans", "resourceMetrics", "resourceProfiles");
 
     private final SummaryCollector collector;
+    private final JsonStrings strings = new JsonStrings();
+    /** Refilled for each finding: no objects per finding. */
+    private final FindingFields finding = new FindingFields(strings);
 
     DocumentScanner(SummaryCollector collector) {
         this.collector = collector;
@@ -38,7 +41,7 @@ final class DocumentScanner {
         }
         boolean logs = false;
         String otherSignal = null;
-        FindingFields finding = new FindingFields();
+        finding.reset();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             parser.nextToken();
@@ -73,7 +76,7 @@ final class DocumentScanner {
                 kind = Kind.UNKNOWN;
                 continue;
             }
-            FindingFields finding = new FindingFields();
+            finding.reset();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 parser.nextToken();
@@ -139,7 +142,7 @@ final class DocumentScanner {
             if ("key".equals(field) && value == JsonToken.VALUE_STRING) {
                 key = parser.getText();
             } else if ("value".equals(field)) {
-                JsonStrings.anyValue(parser, values);
+                strings.anyValue(parser, values);
             } else {
                 parser.skipChildren();
             }
@@ -151,17 +154,29 @@ final class DocumentScanner {
 
     /** The fields of an OCSF finding that matter, read while every other field is skipped. */
     private static final class FindingFields {
+        private final JsonStrings strings;
         private boolean classUid;
         private final List<String> policyUids = new ArrayList<>(1);
         private String status;
-        private JsonStrings.Compliance compliance;
+        private final JsonStrings.Compliance compliance = new JsonStrings.Compliance();
+
+        FindingFields(JsonStrings strings) {
+            this.strings = strings;
+        }
+
+        void reset() {
+            classUid = false;
+            policyUids.clear();
+            status = null;
+            compliance.clear();
+        }
 
         void read(String name, JsonParser parser) throws IOException {
             switch (name) {
                 case "class_uid" -> classUid = parser.currentToken().isNumeric();
-                case "policy" -> JsonStrings.fieldOf(parser, "uid", policyUids);
-                case "status" -> status = parser.currentToken() == JsonToken.VALUE_STRING ? parser.getText() : null;
-                case "compliance" -> compliance = JsonStrings.compliance(parser);
+                case "policy" -> strings.fieldOf(parser, "uid", policyUids);
+                case "status" -> status = parser.currentToken() == JsonToken.VALUE_STRING ? strings.text(parser) : null;
+                case "compliance" -> strings.compliance(parser, compliance);
                 default -> {
                     // not needed for routing or reporting
                 }
@@ -174,25 +189,23 @@ final class DocumentScanner {
         }
 
         void collect(SummaryCollector collector) {
-            // plain loops: a method reference here would be a new object per finding, made slowly under C1
+            // index loops: an iterator, or a method reference, would be a new object per finding under C1
             collector.record();
-            for (String uid : policyUids) {
-                collector.policyRule(uid);
+            for (int i = 0; i < policyUids.size(); i++) {
+                collector.policyRule(policyUids.get(i));
             }
             collector.result(status);
-            if (compliance != null) {
-                for (String control : compliance.controls()) {
-                    collector.control(control);
-                }
-                for (String requirement : compliance.requirements()) {
-                    collector.requirement(requirement);
-                }
-                for (String standard : compliance.standards()) {
-                    collector.framework(standard);
-                }
-                for (String complianceStatus : compliance.statuses()) {
-                    collector.complianceStatus(complianceStatus);
-                }
+            for (int i = 0; i < compliance.controls.size(); i++) {
+                collector.control(compliance.controls.get(i));
+            }
+            for (int i = 0; i < compliance.requirements.size(); i++) {
+                collector.requirement(compliance.requirements.get(i));
+            }
+            for (int i = 0; i < compliance.standards.size(); i++) {
+                collector.framework(compliance.standards.get(i));
+            }
+            for (int i = 0; i < compliance.statuses.size(); i++) {
+                collector.complianceStatus(compliance.statuses.get(i));
             }
         }
     }

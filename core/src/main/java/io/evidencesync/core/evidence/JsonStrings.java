@@ -2,6 +2,7 @@ package io.evidencesync.core.evidence;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -10,40 +11,55 @@ import com.fasterxml.jackson.core.JsonToken;
 /**
  * Reads the small values that name things out of a streaming parser, as strings: a scalar, an array of them, or
  * an OCSF object named by {@code uid} (preferred) or {@code name}. Each method starts on the value's first token
- * and leaves the parser on its last.
+ * and leaves the parser on its last. A large file repeats the same few values (control ids, statuses, rule ids)
+ * hundreds of thousands of times: each distinct short string is made once per instance, and handed out again
+ * (one instance per file read; not thread-safe).
  */
 final class JsonStrings {
     private static final List<String> ANY_VALUE_SCALARS = List.of("stringValue", "intValue", "doubleValue", "boolValue");
+    private static final int SLOTS = 256;
+    private static final int LONGEST_SHARED = 64;
 
-    private JsonStrings() {
+    private final String[] shared = new String[SLOTS];
+    private final char[][] sharedChars = new char[SLOTS][];
+
+    /** The strings of OCSF's {@code compliance} object, refilled for each finding. */
+    static final class Compliance {
+        final List<String> controls = new ArrayList<>();
+        final List<String> requirements = new ArrayList<>();
+        final List<String> standards = new ArrayList<>();
+        final List<String> statuses = new ArrayList<>();
+
+        void clear() {
+            controls.clear();
+            requirements.clear();
+            standards.clear();
+            statuses.clear();
+        }
     }
 
-    /** The strings of OCSF's {@code compliance} object; empty lists when it is not an object. */
-    record Compliance(List<String> controls, List<String> requirements, List<String> standards, List<String> statuses) {
-    }
-
-    static Compliance compliance(JsonParser parser) throws IOException {
-        Compliance compliance = new Compliance(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    /** Fills {@code compliance} (cleared first) from the value; leaves it empty when the value is not an object. */
+    void compliance(JsonParser parser, Compliance compliance) throws IOException {
+        compliance.clear();
         if (parser.currentToken() != JsonToken.START_OBJECT) {
             parser.skipChildren();
-            return compliance;
+            return;
         }
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             parser.nextToken();
             switch (field) {
-                case "control" -> strings(parser, compliance.controls());
-                case "requirements" -> strings(parser, compliance.requirements());
-                case "standards" -> strings(parser, compliance.standards());
-                case "status" -> strings(parser, compliance.statuses());
+                case "control" -> strings(parser, compliance.controls);
+                case "requirements" -> strings(parser, compliance.requirements);
+                case "standards" -> strings(parser, compliance.standards);
+                case "status" -> strings(parser, compliance.statuses);
                 default -> parser.skipChildren();
             }
         }
-        return compliance;
     }
 
     /** The strings of one field of an object value (e.g. {@code policy.uid}); nothing when it is not an object. */
-    static void fieldOf(JsonParser parser, String name, List<String> sink) throws IOException {
+    void fieldOf(JsonParser parser, String name, List<String> sink) throws IOException {
         if (parser.currentToken() != JsonToken.START_OBJECT) {
             parser.skipChildren();
             return;
@@ -60,7 +76,7 @@ final class JsonStrings {
     }
 
     /** Every string in a value: a scalar's text, each element of an array, an object's {@code uid} or {@code name}. */
-    static void strings(JsonParser parser, List<String> sink) throws IOException {
+    void strings(JsonParser parser, List<String> sink) throws IOException {
         JsonToken token = parser.currentToken();
         if (token == JsonToken.START_ARRAY) {
             while (parser.nextToken() != JsonToken.END_ARRAY) {
@@ -87,7 +103,7 @@ final class JsonStrings {
                 sink.addAll(named);
             }
         } else if (token != null && token.isScalarValue() && token != JsonToken.VALUE_NULL) {
-            sink.add(parser.getText());
+            sink.add(text(parser));
         }
     }
 
@@ -95,7 +111,7 @@ final class JsonStrings {
      * An OTLP {@code AnyValue}: its scalar ({@code stringValue}, {@code intValue}, {@code doubleValue} or
      * {@code boolValue}, first in that order when several are given) or the scalars of its {@code arrayValue}.
      */
-    static void anyValue(JsonParser parser, List<String> sink) throws IOException {
+    void anyValue(JsonParser parser, List<String> sink) throws IOException {
         if (parser.currentToken() != JsonToken.START_OBJECT) {
             parser.skipChildren();
             return;
@@ -109,7 +125,7 @@ final class JsonStrings {
             int rank = ANY_VALUE_SCALARS.indexOf(field);
             if (rank >= 0 && rank < scalarRank && value.isScalarValue() && value != JsonToken.VALUE_NULL) {
                 scalarRank = rank;
-                scalar = parser.getText();
+                scalar = text(parser);
             } else if ("arrayValue".equals(field) && value == JsonToken.START_OBJECT) {
                 array = new ArrayList<>();
                 fieldValues(parser, array);
@@ -125,7 +141,7 @@ final class JsonStrings {
     }
 
     /** {@code arrayValue: {values: [AnyValue...]}}. */
-    private static void fieldValues(JsonParser parser, List<String> sink) throws IOException {
+    private void fieldValues(JsonParser parser, List<String> sink) throws IOException {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             boolean values = "values".equals(parser.currentName());
             JsonToken value = parser.nextToken();
@@ -137,5 +153,28 @@ final class JsonStrings {
                 parser.skipChildren();
             }
         }
+    }
+
+    /** The current scalar's text; a short string value is the same String each time it recurs. */
+    String text(JsonParser parser) throws IOException {
+        if (parser.currentToken() != JsonToken.VALUE_STRING || parser.getTextLength() > LONGEST_SHARED) {
+            return parser.getText();
+        }
+        char[] chars = parser.getTextCharacters();
+        int offset = parser.getTextOffset();
+        int length = parser.getTextLength();
+        int hash = 0;
+        for (int i = offset; i < offset + length; i++) {
+            hash = 31 * hash + chars[i];
+        }
+        int slot = (hash ^ (hash >>> 8)) & (SLOTS - 1);
+        char[] known = sharedChars[slot];
+        if (known != null && Arrays.equals(known, 0, known.length, chars, offset, offset + length)) {
+            return shared[slot];
+        }
+        String value = new String(chars, offset, length);
+        shared[slot] = value;
+        sharedChars[slot] = Arrays.copyOfRange(chars, offset, offset + length);
+        return value;
     }
 }
