@@ -124,7 +124,7 @@ public final class PublishCommand implements Callable<Integer> {
         }
         PublishReporter reporter = github ? new GitHubReporter(context) : new PlainReporter(context.out(), context.err());
         try (AwsAccess aws = AwsAccess.open(context, settings.region(), settings.endpoint(), settings.pathStyle(),
-                settings.concurrency())) {
+                settings.concurrency()).endpointOnly()) {
             if (!settings.dryRun()) {
                 aws.prepareInBackground(); // SDK class loading overlaps reading the evidence
             }

@@ -40,6 +40,8 @@ public final class AwsAccess implements AutoCloseable {
     private final int connections;
     private final String credentialsDescription;
     private AwsCredentialsProvider defaultChain;
+    /** Set by {@link #endpointOnly()}, before the builder thread starts (which then sees it). */
+    private boolean endpointOnly;
     private CompletableFuture<Clients> clients;
     private S3Client sdkClient;
 
@@ -65,6 +67,19 @@ public final class AwsAccess implements AutoCloseable {
         String effectiveRegion = region != null ? region : endpoint != null ? ENDPOINT_DEFAULT_REGION : null;
         return new AwsAccess(new S3Settings(effectiveRegion, endpoint, pathStyle, credentials,
                 S3Settings.DEFAULT_MAX_ATTEMPTS), connections, describe(context, credentials));
+    }
+
+    /**
+     * Says that the HTTP client will only ever talk to the S3 endpoint (publishing), not to other AWS services
+     * (tracing reads SSM through it). For a plain {@code http://} endpoint it then sets up no TLS (see
+     * {@link PlainHttpOnly}). Call it before anything is built.
+     */
+    public synchronized AwsAccess endpointOnly() {
+        if (clients != null) {
+            throw new IllegalStateException("endpointOnly() after the clients were built");
+        }
+        endpointOnly = true;
+        return this;
     }
 
     /**
@@ -129,7 +144,7 @@ public final class AwsAccess implements AutoCloseable {
         // no "Expect: 100-continue": it costs a round trip per object, and evidence objects are mostly small
         ApacheHttpClient.Builder builder = ApacheHttpClient.builder().maxConnections(connections)
                 .expectContinueEnabled(false).connectionTimeout(Duration.ofSeconds(10)).socketTimeout(Duration.ofSeconds(60));
-        if (PlainHttpOnly.appliesTo(settings.endpoint())) {
+        if (endpointOnly && PlainHttpOnly.appliesTo(settings.endpoint())) {
             builder.socketFactory(new PlainHttpOnly());
         }
         SdkHttpClient http = builder.build();

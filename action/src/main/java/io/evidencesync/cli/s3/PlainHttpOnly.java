@@ -12,9 +12,10 @@ import org.apache.http.conn.socket.ConnectionSocketFactory;
 import org.apache.http.protocol.HttpContext;
 
 /**
- * The HTTP client's socket factory for {@code https} when the S3 endpoint is plain HTTP (a local S3-compatible store):
- * no TLS context is set up, which on a cold JVM means parsing the JDK's trust store (a few hundred milliseconds of
- * CPU). No HTTPS connection is expected then; one would fail, saying why, rather than go out unencrypted.
+ * The HTTP client's socket factory for {@code https} when the S3 endpoint is plain HTTP (a local S3-compatible store)
+ * and the client talks to nothing else ({@link AwsAccess#endpointOnly()}: publishing): no TLS context is set up,
+ * which on a cold JVM means parsing the JDK's trust store (a few hundred milliseconds of CPU). No HTTPS connection is
+ * expected then; one would fail, saying why, rather than go out unencrypted.
  */
 final class PlainHttpOnly implements ConnectionSocketFactory {
     /** True for an endpoint given as {@code http://}. */
