@@ -4,12 +4,8 @@ import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.io.SequenceInputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
@@ -17,6 +13,8 @@ import java.util.concurrent.RejectedExecutionException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+
+import io.evidencesync.core.Futures;
 
 /**
  * Reads a large JSON array of OCSF findings in two halves at once. The file is cut at a comma near its middle that
@@ -50,14 +48,8 @@ final class ArrayHalves {
         if (cut < 0) {
             return null;
         }
-        FutureTask<SummaryCollector> second = new FutureTask<>(() -> {
-            try {
-                return half(new SequenceInputStream(new ByteArrayInputStream(new byte[] {'['}),
-                        new FileRange(file, cut + 1, size)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        FutureTask<SummaryCollector> second = new FutureTask<>(() -> half(new SequenceInputStream(
+                new ByteArrayInputStream(new byte[] {'['}), new FileRange(file, cut + 1, size))));
         try {
             beside.execute(second);
         } catch (RejectedExecutionException e) {
@@ -70,7 +62,7 @@ final class ArrayHalves {
                 return null;
             }
             second.run(); // reads the second half here unless it has been started; returns at once if it has
-            SummaryCollector rest = result(second);
+            SummaryCollector rest = Futures.get(second);
             if (rest == null) {
                 return null;
             }
@@ -93,26 +85,6 @@ final class ArrayHalves {
             return collector;
         } catch (JsonProcessingException e) {
             return null; // the file is read from its start, which says what is wrong and where
-        }
-    }
-
-    private static SummaryCollector result(FutureTask<SummaryCollector> task) throws IOException {
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while the evidence was read");
-        } catch (CancellationException e) {
-            throw new InterruptedIOException("the evidence read was cancelled");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof UncheckedIOException unchecked) {
-                throw unchecked.getCause();
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(cause);
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.evidencesync.core.EvidenceException;
+import io.evidencesync.core.Futures;
 import io.evidencesync.core.contract.EvidenceContract;
 import io.evidencesync.core.contract.ManifestCodec;
 import io.evidencesync.core.contract.ManifestEntry;

@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 import io.evidencesync.core.EvidenceException;
+import io.evidencesync.core.Futures;
 import io.evidencesync.core.contract.EvidenceContract;
 import io.evidencesync.core.discovery.EvidenceFile;
 import io.evidencesync.core.evidence.EvidenceFormat;

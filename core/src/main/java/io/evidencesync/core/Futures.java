@@ -1,17 +1,17 @@
-package io.evidencesync.core.publish;
+package io.evidencesync.core;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
-/** Waiting for a task on one of a publish's pools. */
-final class Futures {
+/** Waiting for a task on one of a publish's pools (parts, hashing, the second half of a parse). */
+public final class Futures {
     private Futures() {
     }
 
     /** The task's result, or its own exception rethrown as it was; an interrupt is an {@link InterruptedIOException}. */
-    static <T> T get(Future<T> future) throws IOException {
+    public static <T> T get(Future<T> future) throws IOException {
         try {
             return future.get();
         } catch (InterruptedException e) {
