@@ -39,8 +39,11 @@ final class EarlyUploads {
     /** The uploader, made on first call; null when the client cannot be had, or once {@link #close} was called. */
     ObjectUploader uploader() {
         synchronized (this) {
-            if (closed || uploader != null) {
-                return closed ? null : uploader;
+            if (closed) {
+                return null;
+            }
+            if (uploader != null) {
+                return uploader;
             }
         }
         S3Objects client;

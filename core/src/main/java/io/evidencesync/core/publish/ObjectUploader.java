@@ -56,7 +56,7 @@ final class ObjectUploader {
                 forget(early);
             }
         }
-        if (goesInParts(file.file().size())) {
+        if (options.goesInParts(file.file().size())) {
             return uploadMultipart(bucket, file, encryption);
         }
         try {
@@ -73,11 +73,6 @@ final class ObjectUploader {
     /** The client every request goes through. */
     S3Objects client() {
         return s3;
-    }
-
-    /** True for a file that goes up in parts, and so may go up {@linkplain #startEarly early}. */
-    boolean goesInParts(long size) {
-        return options.goesInParts(size);
     }
 
     /**
@@ -110,8 +105,7 @@ final class ObjectUploader {
             early = new EarlyUpload(file.relativePath(), key, uploadId, metadata,
                     submitParts(bucket, key, file, uploadId, gate), gate);
         } catch (RuntimeException e) { // the part pool was shut down
-            gate.closeAndWait();
-            abort(bucket, key, uploadId, file.relativePath());
+            stop(bucket, key, uploadId, file.relativePath(), gate);
             return null;
         }
         synchronized (open) {
@@ -127,8 +121,7 @@ final class ObjectUploader {
     /** Drops an early upload that must not become an object: no part is left behind, nothing is stored. */
     void discard(String bucket, EarlyUpload early) {
         if (early != null) {
-            early.gate().closeAndWait();
-            abort(bucket, early.key(), early.uploadId(), early.path());
+            stop(bucket, early.key(), early.uploadId(), early.path(), early.gate());
             forget(early);
         }
     }
@@ -182,8 +175,7 @@ final class ObjectUploader {
                     S3Objects.Precondition.ifNoneMatch());
             return published(file, stored, PublishedObject.Outcome.UPLOADED);
         } catch (IOException | RuntimeException e) {
-            gate.closeAndWait();
-            abort(bucket, file.key(), uploadId, file.file().relativePath());
+            stop(bucket, file.key(), uploadId, file.file().relativePath(), gate);
             if (e instanceof S3Objects.PreconditionFailedException) {
                 return existing(bucket, file);
             }
@@ -294,6 +286,15 @@ final class ObjectUploader {
         }
         return new PublishedObject(file.file().relativePath(), file.key(), head.versionId(), head.etag(),
                 file.sha256Hex(), file.file().size(), file.summary(), PublishedObject.Outcome.ALREADY_PUBLISHED);
+    }
+
+    /**
+     * Stops a multipart upload: no part starts any more, the parts still being sent are waited for (S3 may keep a
+     * part that outlives the abort), then the upload is aborted.
+     */
+    private void stop(String bucket, String key, String uploadId, String path, PartGate gate) {
+        gate.closeAndWait();
+        abort(bucket, key, uploadId, path);
     }
 
     /** Aborts a multipart upload; one that cannot be aborted is reported, never thrown. */
