@@ -10,27 +10,22 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-
 import io.evidencesync.core.Futures;
 
 /**
  * Reads a large JSON array of OCSF findings in two halves at once. The file is cut at a comma near its middle that
- * looks like one between two findings ({@code },{}), and each half is parsed as an array of its own: the first half
- * with a {@code ]} added, the second with a {@code [} before it. That cut is sound whatever the comma turns out to
+ * looks like one between two findings ({@code },{}), and each half is read by {@link FindingSkimmer} as an array of
+ * its own: the first half with a {@code ]} added, the second with a {@code [} before it. That cut is sound whatever the comma turns out to
  * be: the first half, closed by {@code ]}, is a valid array only if the comma is outside every string and nested
  * value, that is, between two elements of the top-level array; the file is then valid exactly when the second half
  * is. The {@code {} after the comma matters as much: were a {@code ]} next, the second half would be an empty
- * array where the file has a trailing comma. Anything else (no such comma, a half that does not parse, a half that
- * is not all OCSF findings, a second document after the array) gives no answer, and the caller reads the file from
+ * array where the file has a trailing comma. Anything else (no such comma, a half the skimmer cannot vouch for, a
+ * half that is not all OCSF findings, a second document after the array) gives no answer, and the caller reads the file from
  * its start as always, for the same result and the same messages.
  */
 final class ArrayHalves {
     /** How far past the middle a cut is looked for. */
     static final int WINDOW = 1024 * 1024;
-    private static final int BUFFER = 64 * 1024;
 
     private ArrayHalves() {
     }
@@ -75,16 +70,8 @@ final class ArrayHalves {
 
     /** One half: a single array, all of whose elements are OCSF findings, and nothing after it; else null. */
     private static SummaryCollector half(InputStream bytes) throws IOException {
-        SummaryCollector collector = new SummaryCollector();
-        try (JsonParser parser = EvidenceReader.JSON.createParser(new BufferedInputStream(bytes, BUFFER))) {
-            if (parser.nextToken() != JsonToken.START_ARRAY
-                    || new DocumentScanner(collector).scan(parser) != DocumentScanner.Kind.OCSF
-                    || parser.nextToken() != null) {
-                return null;
-            }
-            return collector;
-        } catch (JsonProcessingException e) {
-            return null; // the file is read from its start, which says what is wrong and where
+        try (bytes) {
+            return FindingSkimmer.read(bytes);
         }
     }
 

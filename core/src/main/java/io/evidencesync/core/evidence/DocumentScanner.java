@@ -22,8 +22,7 @@ final class DocumentScanner {
 
     private final SummaryCollector collector;
     private final JsonStrings strings = new JsonStrings();
-    /** Refilled for each finding: no objects per finding. */
-    private final FindingFields finding = new FindingFields(strings);
+    private final Finding finding = new Finding();
 
     DocumentScanner(SummaryCollector collector) {
         this.collector = collector;
@@ -52,7 +51,7 @@ final class DocumentScanner {
                 otherSignal = name;
                 parser.skipChildren();
             } else {
-                finding.read(name, parser);
+                readMember(name, parser);
             }
         }
         if (logs) {
@@ -80,7 +79,7 @@ final class DocumentScanner {
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 parser.nextToken();
-                finding.read(name, parser);
+                readMember(name, parser);
             }
             if (finding.isOcsf()) {
                 finding.collect(collector);
@@ -152,62 +151,19 @@ final class DocumentScanner {
         }
     }
 
-    /** The fields of an OCSF finding that matter, read while every other field is skipped. */
-    private static final class FindingFields {
-        private final JsonStrings strings;
-        private boolean classUid;
-        private final List<String> policyUids = new ArrayList<>(1);
-        private String status;
-        private final JsonStrings.Compliance compliance = new JsonStrings.Compliance();
-
-        FindingFields(JsonStrings strings) {
-            this.strings = strings;
-        }
-
-        void reset() {
-            classUid = false;
-            policyUids.clear();
-            status = null;
-            compliance.clear();
-        }
-
-        void read(String name, JsonParser parser) throws IOException {
-            switch (name) {
-                case "class_uid" -> classUid = parser.currentToken().isNumeric();
-                case "policy" -> strings.fieldOf(parser, "uid", policyUids);
-                case "status" -> status = parser.currentToken() == JsonToken.VALUE_STRING ? strings.text(parser) : null;
-                case "compliance" -> strings.compliance(parser, compliance);
-                default -> {
-                    // not needed for routing or reporting
-                }
-            }
-            parser.skipChildren();
-        }
-
-        boolean isOcsf() {
-            return classUid;
-        }
-
-        void collect(SummaryCollector collector) {
-            // index loops: an iterator, or a method reference, would be a new object per finding under C1
-            collector.record();
-            for (int i = 0; i < policyUids.size(); i++) {
-                collector.policyRule(policyUids.get(i));
-            }
-            collector.result(status);
-            for (int i = 0; i < compliance.controls.size(); i++) {
-                collector.control(compliance.controls.get(i));
-            }
-            for (int i = 0; i < compliance.requirements.size(); i++) {
-                collector.requirement(compliance.requirements.get(i));
-            }
-            for (int i = 0; i < compliance.standards.size(); i++) {
-                collector.framework(compliance.standards.get(i));
-            }
-            for (int i = 0; i < compliance.statuses.size(); i++) {
-                collector.complianceStatus(compliance.statuses.get(i));
+    /** One member of a finding: those the summary needs are read, every other is skipped. */
+    private void readMember(String name, JsonParser parser) throws IOException {
+        switch (name) {
+            case "class_uid" -> finding.numericClassUid = parser.currentToken().isNumeric();
+            case "policy" -> strings.fieldOf(parser, "uid", finding.policyUids);
+            case "status" ->
+                    finding.status = parser.currentToken() == JsonToken.VALUE_STRING ? strings.text(parser) : null;
+            case "compliance" -> strings.compliance(parser, finding.compliance);
+            default -> {
+                // not needed for routing or reporting
             }
         }
+        parser.skipChildren();
     }
 
     /** Iterates an array of objects, handing each field name to {@code field}, which must consume the value. */

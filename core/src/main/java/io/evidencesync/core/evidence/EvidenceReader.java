@@ -20,7 +20,9 @@ import com.fasterxml.jackson.core.JsonToken;
  * content must be OTLP-JSON logs (one document or JSON Lines) or OCSF JSON (an object, an array, or JSON Lines).
  * Anything else is refused with a message naming the file and the position, unless opaque evidence is allowed,
  * in which case a non-JSON, non-UTF-8 or unrecognised file is accepted unparsed. Malformed JSON is refused either
- * way. The file is read once, as bytes, by a strict streaming parser: memory does not grow with its size.
+ * way. The file is read as bytes, by a strict streaming parser: memory does not grow with its size. A JSON array
+ * of OCSF findings is first read by {@link FindingSkimmer}, which checks every byte but hands the parser only the
+ * members the summary needs; when it cannot vouch for the file, the parser reads the file again from its start.
  *
  * <pre>
  * EvidenceSummary summary = new EvidenceReader(false).read("reports/scan.json", InputSource.of(path));
@@ -60,16 +62,26 @@ public final class EvidenceReader {
      * Reads the file.
      *
      * @param name   the name used in messages (the path relative to the evidence base directory, or the S3 key)
-     * @param source opens the raw bytes; read once, to the end when the file is accepted
+     * @param source opens the raw bytes; read once, to the end when the file is accepted (a JSON array that
+     *               {@link FindingSkimmer} cannot vouch for is read a second time, by the parser)
      * @throws InvalidEvidenceException when the file is not acceptable evidence
      * @throws IOException              when the bytes cannot be read
      */
     public EvidenceSummary read(String name, InputSource source) throws IOException {
+        EvidenceSummary skimmed = read(name, source, true);
+        return skimmed != null ? skimmed : read(name, source, false);
+    }
+
+    /**
+     * One pass over the file. With {@code skim}, a JSON array is read by {@link FindingSkimmer}, and null means that
+     * it could not vouch for the file, which must then be read again without.
+     */
+    private EvidenceSummary read(String name, InputSource source, boolean skim) throws IOException {
         try (InputStream raw = new BufferedInputStream(source.open(), BUFFER)) {
             boolean compressed = isGzip(raw);
             try {
                 InputStream text = compressed ? new BufferedInputStream(new GZIPInputStream(raw, BUFFER), BUFFER) : raw;
-                return readText(name, text, compressed);
+                return readText(name, text, compressed, skim);
             } catch (ZipException | EOFException e) {
                 if (compressed) {
                     throw new InvalidEvidenceException(name, "truncated or corrupt gzip data (" + e.getMessage() + ")", e);
@@ -92,10 +104,11 @@ public final class EvidenceReader {
         if (halves != null) {
             return halves.summary(EvidenceFormat.OCSF_JSON, false);
         }
-        return read(name, InputSource.of(file));
+        return read(name, InputSource.of(file), false);
     }
 
-    private EvidenceSummary readText(String name, InputStream text, boolean compressed) throws IOException {
+    private EvidenceSummary readText(String name, InputStream text, boolean compressed, boolean skim)
+            throws IOException {
         int first = firstSignificantByte(text);
         if (first == -1) {
             throw new InvalidEvidenceException(name, "the file is empty");
@@ -106,6 +119,10 @@ public final class EvidenceReader {
         }
         if (secondByteIsZero(text)) {
             return refuseOrOpaque(name, compressed, "not UTF-8 text (UTF-16 or UTF-32)");
+        }
+        if (skim && first == '[') {
+            SummaryCollector skimmed = FindingSkimmer.read(text);
+            return skimmed == null ? null : skimmed.summary(EvidenceFormat.OCSF_JSON, compressed);
         }
         try (JsonParser parser = JSON.createParser(text)) {
             return readDocuments(name, parser, compressed);

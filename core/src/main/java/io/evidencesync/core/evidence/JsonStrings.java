@@ -1,6 +1,7 @@
 package io.evidencesync.core.evidence;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,6 +23,8 @@ final class JsonStrings {
 
     private final String[] shared = new String[SLOTS];
     private final char[][] sharedChars = new char[SLOTS][];
+    private final String[] sharedByBytes = new String[SLOTS];
+    private final byte[][] sharedBytes = new byte[SLOTS][];
 
     /** The strings of OCSF's {@code compliance} object, refilled for each finding. */
     static final class Compliance {
@@ -175,6 +178,36 @@ final class JsonStrings {
         String value = new String(chars, offset, length);
         shared[slot] = value;
         sharedChars[slot] = Arrays.copyOfRange(chars, offset, offset + length);
+        return value;
+    }
+
+    /**
+     * The text of UTF-8 bytes as written in the JSON: a string's contents without escapes, or a number or literal;
+     * a short one is the same String each time it recurs.
+     */
+    String text(byte[] bytes, int from, int to) {
+        int length = to - from;
+        if (length > LONGEST_SHARED) {
+            return new String(bytes, from, length, StandardCharsets.UTF_8);
+        }
+        int hash = 0;
+        for (int i = from; i < to; i++) {
+            hash = 31 * hash + bytes[i];
+        }
+        int slot = (hash ^ (hash >>> 8)) & (SLOTS - 1);
+        byte[] known = sharedBytes[slot];
+        if (known != null && known.length == length) {
+            int i = 0;
+            while (i < length && known[i] == bytes[from + i]) {
+                i++;
+            }
+            if (i == length) {
+                return sharedByBytes[slot];
+            }
+        }
+        String value = new String(bytes, from, length, StandardCharsets.UTF_8);
+        sharedByBytes[slot] = value;
+        sharedBytes[slot] = Arrays.copyOfRange(bytes, from, to);
         return value;
     }
 }
