@@ -1,5 +1,6 @@
 package io.evidencesync.core.s3;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -288,7 +289,12 @@ public final class SignedS3 implements S3Objects {
      * A file's bytes, from the start on every {@link #newStream()} (the signer hashes them, the HTTP client sends
      * them, a retry sends them again); the previous stream is closed when the next one is opened.
      */
+    /**
+     * A file's bytes, read once for the signature's SHA-256 (over plain HTTP) and once by the HTTP client, each in
+     * 4 KB reads: buffered, so that a 5 MB file takes 40 reads of the file rather than 1,280.
+     */
     private static final class FileContent implements ContentStreamProvider {
+        private static final int BUFFER = 128 * 1024;
         private final Path file;
         private InputStream open;
 
@@ -300,7 +306,7 @@ public final class SignedS3 implements S3Objects {
         public synchronized InputStream newStream() {
             closeOpen();
             try {
-                open = Files.newInputStream(file);
+                open = new BufferedInputStream(Files.newInputStream(file), BUFFER);
                 return open;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
