@@ -7,12 +7,17 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
+import io.evidencesync.cli.publish.NativeCrypto;
+
 /** The {@code evidence-sync} command: {@code java -jar evidence-sync.jar publish ...}. Only wires the process in. */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && "publish".equals(args[0])) {
+            NativeCrypto.loadInBackground(); // about 0.3 s, on the side: parsing the command line would delay it
+        }
         System.exit(new EvidenceSyncCli(System.getenv(), utf8(FileDescriptor.out), utf8(FileDescriptor.err),
                 Path.of("").toAbsolutePath()).run(args));
     }

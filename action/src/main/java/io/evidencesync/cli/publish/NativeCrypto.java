@@ -3,6 +3,7 @@ package io.evidencesync.cli.publish;
 import java.security.Security;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
 
@@ -19,9 +20,11 @@ import io.evidencesync.core.publish.PublishedObject;
  * or architecture, musl libc), the JDK's providers stay, and the run says so.
  * Every other call goes to the wrapped listener.
  */
-final class NativeCrypto implements PublishListener {
+public final class NativeCrypto implements PublishListener {
     /** Below this much evidence, loading the native library (~0.1 s) costs more than it saves. */
     static final long FROM_BYTES = 16L * 1024 * 1024;
+
+    private static final AtomicBoolean LOADING = new AtomicBoolean();
 
     private final PublishListener next;
     private final java.util.function.Consumer<String> note;
@@ -53,10 +56,12 @@ final class NativeCrypto implements PublishListener {
      * Starts loading the native library on a thread of its own where it is bundled, so that {@link #install} finds
      * it loaded: loading (unpacking it from the jar included) takes ~0.3 s, which would otherwise hold back the
      * reading of the evidence. A run with less evidence than {@link #FROM_BYTES} spends that CPU on the side for
-     * nothing.
+     * nothing. Once per process: {@code Main} calls it first thing for {@code publish}, before the command line is
+     * parsed, and the command again for callers that do not go through {@code Main}.
      */
-    static void loadInBackground() {
-        if (bundledFor(System.getProperty("os.name", ""), System.getProperty("os.arch", ""))) {
+    public static void loadInBackground() {
+        if (bundledFor(System.getProperty("os.name", ""), System.getProperty("os.arch", ""))
+                && LOADING.compareAndSet(false, true)) {
             Thread loader = new Thread(NativeCrypto::load, "native-crypto");
             loader.setDaemon(true);
             loader.start();
