@@ -41,6 +41,18 @@ class FindingSkimmerTest {
         assertThat(summary.results()).containsEntry("failure", 1L).containsEntry("success", 1L);
     }
 
+    @Test
+    void shouldReadComplyBeaconsOcsfFindingAsTheParserDoes() throws IOException {
+        String finding = new String(EvidenceReaderTest.fixture("ocsf-scan-activity.json"), StandardCharsets.UTF_8);
+        String json = "[\n" + finding + ",\n" + finding + "\n]\n";
+
+        SummaryCollector skimmed = skim(json);
+
+        assertThat(skimmed).isNotNull();
+        assertThat(skimmed.summary(EvidenceFormat.OCSF_JSON, false)).isEqualTo(parsed(json));
+        assertThat(skimmed.summary(EvidenceFormat.OCSF_JSON, false).records()).isEqualTo(2);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "[{\"class_uid\":1,}]", // trailing comma in an object
