@@ -32,6 +32,7 @@ final class ObjectUploader {
     private final PublisherOptions options;
     private final ExecutorService partPool;
     private final Consumer<String> warnings;
+    private final PartBuffers buffers;
     /** Uploads started early and neither completed nor aborted yet; guarded by itself, as is {@link #closed}. */
     private final Set<EarlyUpload> open = new HashSet<>();
     private boolean closed;
@@ -45,6 +46,7 @@ final class ObjectUploader {
         this.options = options;
         this.partPool = partPool;
         this.warnings = warnings;
+        this.buffers = new PartBuffers(options.partSize(), EvidencePublisher.PART_CONCURRENCY);
     }
 
     PublishedObject upload(String bucket, PreparedFile file, Encryption encryption) {
@@ -223,17 +225,22 @@ final class ObjectUploader {
 
     private S3Objects.Part uploadPart(EvidenceFile file, String bucket, String key, String uploadId, int number,
                                       long offset, int length) throws IOException {
-        ByteBuffer bytes = ByteBuffer.allocate(length);
-        try (FileChannel channel = FileChannel.open(file.path(), StandardOpenOption.READ)) {
-            while (bytes.hasRemaining()) {
-                if (channel.read(bytes, offset + bytes.position()) < 0) {
-                    throw new IOException("the file became shorter while it was uploaded (part " + number + ")");
+        byte[] bytes = buffers.take(length);
+        try {
+            ByteBuffer into = ByteBuffer.wrap(bytes);
+            try (FileChannel channel = FileChannel.open(file.path(), StandardOpenOption.READ)) {
+                while (into.hasRemaining()) {
+                    if (channel.read(into, offset + into.position()) < 0) {
+                        throw new IOException("the file became shorter while it was uploaded (part " + number + ")");
+                    }
                 }
             }
+            String checksum = Digests.crc32cBase64(bytes);
+            String etag = s3.uploadPart(bucket, key, uploadId, number, bytes, checksum);
+            return new S3Objects.Part(number, etag, checksum);
+        } finally {
+            buffers.give(bytes);
         }
-        String checksum = Digests.crc32cBase64(bytes.array());
-        String etag = s3.uploadPart(bucket, key, uploadId, number, bytes.array(), checksum);
-        return new S3Objects.Part(number, etag, checksum);
     }
 
     /** The object is already there: the same bytes are this run's earlier publish; other bytes are a conflict. */
