@@ -11,6 +11,9 @@ import java.util.Arrays;
  * limits well below the parser's on nesting and on the length of numbers, names and strings. Each check takes the
  * offset where a value starts and gives the offset past it, {@link #NEED_MORE} when the window ends inside it (read
  * more with {@link #readMore} and check again from a point that is kept), or {@link #REFUSED}.
+ *
+ * <p>The object and array loops here and in {@link FindingSkimmer} share their shape on purpose: one loop calling
+ * back per member (a lambda per object) made a dry run of a 200 MB array 10-15% slower under C1 (alternated runs).
  */
 abstract class JsonBytes {
     static final int NEED_MORE = -1;
