@@ -21,7 +21,7 @@ import com.fasterxml.jackson.core.JsonToken;
  * Anything else is refused with a message naming the file and the position, unless opaque evidence is allowed,
  * in which case a non-JSON, non-UTF-8 or unrecognised file is accepted unparsed. Malformed JSON is refused either
  * way. The file is read as bytes, by a strict streaming parser: memory does not grow with its size. A JSON array
- * of OCSF findings is first read by {@link FindingSkimmer}, which checks every byte but hands the parser only the
+ * of OCSF findings (gzip or not) is first read by {@link FindingSkimmer}, which checks every byte and reads only the
  * members the summary needs; when it cannot vouch for the file, the parser reads the file again from its start.
  *
  * <pre>

@@ -135,6 +135,38 @@ class EvidenceReaderTest {
     }
 
     @Test
+    void shouldReadAGzipArrayOfFindingsWithTheSkimmerAsACompressedOcsfFile() throws IOException {
+        String finding = new String(fixture("ocsf-scan-activity.json"), StandardCharsets.UTF_8);
+        byte[] array = ("[" + finding + "," + finding + "]").getBytes(StandardCharsets.UTF_8);
+        byte[] gz = gzip(array);
+        int[] opened = {0};
+
+        EvidenceSummary summary = strict.read("scans.json.gz", () -> {
+            opened[0]++;
+            return new ByteArrayInputStream(gz);
+        });
+
+        assertThat(opened[0]).as("read once: the skimmer vouched for it").isEqualTo(1);
+        assertThat(summary.format()).isEqualTo(EvidenceFormat.OCSF_JSON);
+        assertThat(summary.compressed()).isTrue();
+        assertThat(summary.records()).isEqualTo(2);
+        EvidenceSummary plain = strict.read("scans.json", source(array));
+        assertThat(summary.results()).isEqualTo(plain.results()).isNotEmpty();
+        assertThat(summary.policyRules()).isEqualTo(plain.policyRules());
+    }
+
+    @Test
+    void shouldRefuseATruncatedGzipArrayWithTheGzipMessage() throws IOException {
+        String finding = new String(fixture("ocsf-scan-activity.json"), StandardCharsets.UTF_8);
+        byte[] gz = gzip(("[" + (finding + ",").repeat(50) + finding + "]").getBytes(StandardCharsets.UTF_8));
+        byte[] truncated = Arrays.copyOf(gz, gz.length / 2);
+
+        assertThatThrownBy(() -> strict.read("scans.json.gz", source(truncated)))
+                .isInstanceOf(InvalidEvidenceException.class)
+                .hasMessageStartingWith("scans.json.gz: truncated or corrupt gzip data");
+    }
+
+    @Test
     void shouldRefuseEmptyFile() {
         assertThatThrownBy(() -> strict.read("empty.json", source(new byte[0])))
                 .isInstanceOf(InvalidEvidenceException.class)
