@@ -225,8 +225,7 @@ final class ObjectUploader {
 
     private S3Objects.Part uploadPart(EvidenceFile file, String bucket, String key, String uploadId, int number,
                                       long offset, int length) throws IOException {
-        byte[] bytes = buffers.take(length);
-        try {
+        return buffers.lend(length, bytes -> {
             ByteBuffer into = ByteBuffer.wrap(bytes);
             try (FileChannel channel = FileChannel.open(file.path(), StandardOpenOption.READ)) {
                 while (into.hasRemaining()) {
@@ -238,9 +237,7 @@ final class ObjectUploader {
             String checksum = Digests.crc32cBase64(bytes);
             String etag = s3.uploadPart(bucket, key, uploadId, number, bytes, checksum);
             return new S3Objects.Part(number, etag, checksum);
-        } finally {
-            buffers.give(bytes);
-        }
+        });
     }
 
     /** The object is already there: the same bytes are this run's earlier publish; other bytes are a conflict. */

@@ -1,5 +1,6 @@
 package io.evidencesync.core.publish;
 
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -18,16 +19,33 @@ final class PartBuffers {
         this.keep = keep;
     }
 
-    /** An array of exactly {@code length} bytes, holding whatever its last part held: the caller fills all of it. */
-    synchronized byte[] take(int length) {
+    /**
+     * Lends an array of exactly {@code length} bytes to {@code use}, and takes it back once {@code use} has returned
+     * or thrown: no other part gets it meanwhile. It holds whatever its last part held; {@code use} fills all of it.
+     */
+    <T> T lend(int length, Use<T> use) throws IOException {
+        byte[] buffer = take(length);
+        try {
+            return use.apply(buffer);
+        } finally {
+            give(buffer);
+        }
+    }
+
+    private synchronized byte[] take(int length) {
         byte[] kept = length == partSize ? free.poll() : null;
         return kept != null ? kept : new byte[length];
     }
 
-    /** Takes back an array whose part has been sent (or has failed): nothing reads it any more. */
-    synchronized void give(byte[] buffer) {
+    private synchronized void give(byte[] buffer) {
         if (buffer.length == partSize && free.size() < keep) {
             free.push(buffer);
         }
+    }
+
+    /** What a part does with its array: read the file into it, and send it. */
+    @FunctionalInterface
+    interface Use<T> {
+        T apply(byte[] buffer) throws IOException;
     }
 }
