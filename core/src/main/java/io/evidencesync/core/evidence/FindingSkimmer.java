@@ -184,7 +184,7 @@ final class FindingSkimmer extends JsonBytes {
             return value(p, 2);
         }
         if (length == POLICY.length && is(from, POLICY)) {
-            return uidsOf(p, 2, finding.policyUids);
+            return stringsOf(p, 2, finding.policyUids);
         }
         if (length == STATUS.length && is(from, STATUS)) {
             finding.status = null;
@@ -192,14 +192,18 @@ final class FindingSkimmer extends JsonBytes {
         }
         if (length == COMPLIANCE.length && is(from, COMPLIANCE)) {
             finding.compliance.clear();
-            return compliance(p, 2);
+            return stringsOf(p, 2, null);
         }
         wanted = false;
         return value(p, 2);
     }
 
-    /** {@code policy}: the strings of its {@code uid} members when it is an object (JsonStrings.fieldOf). */
-    private int uidsOf(int p, int depth, List<String> sink) {
+    /**
+     * {@code policy} or {@code compliance} when it is an object: the strings of its {@code uid} members into
+     * {@code sink} (JsonStrings.fieldOf), or those of its control, requirements, standards and status into the
+     * finding's compliance (JsonStrings.compliance, when {@code sink} is null); every other member is checked.
+     */
+    private int stringsOf(int p, int depth, List<String> sink) {
         if (buf[p] != '{') {
             return value(p, depth);
         }
@@ -217,8 +221,10 @@ final class FindingSkimmer extends JsonBytes {
                 return p;
             }
             complex |= escaped;
+            List<String> into = sink == null ? complianceList(name + 1, nameEnd)
+                    : is(name + 1, nameEnd, UID) ? sink : null;
             p = ws(p);
-            p = is(name + 1, nameEnd, UID) ? strings(p, depth + 1, sink) : value(p, depth + 1);
+            p = into != null ? strings(p, depth + 1, into) : value(p, depth + 1);
             if (p < 0) {
                 return p;
             }
@@ -231,49 +237,19 @@ final class FindingSkimmer extends JsonBytes {
         }
     }
 
-    /** {@code compliance}: the strings of its control, requirements, standards and status (JsonStrings.compliance). */
-    private int compliance(int p, int depth) {
-        if (buf[p] != '{') {
-            return value(p, depth);
+    /** The compliance list a member named {@code buf[from, to)} goes to; null for one the summary does not read. */
+    private List<String> complianceList(int from, int to) {
+        JsonStrings.Compliance compliance = finding.compliance;
+        if (is(from, to, CONTROL)) {
+            return compliance.controls;
         }
-        if (depth + 1 > MAX_DEPTH) {
-            return REFUSED;
+        if (is(from, to, REQUIREMENTS)) {
+            return compliance.requirements;
         }
-        JsonStrings.Compliance into = finding.compliance;
-        p = ws(p + 1);
-        if (buf[p] == '}') {
-            return p + 1;
+        if (is(from, to, STANDARDS)) {
+            return compliance.standards;
         }
-        while (true) {
-            int name = p;
-            p = name(p);
-            if (p < 0) {
-                return p;
-            }
-            complex |= escaped;
-            p = ws(p);
-            int from = name + 1;
-            if (is(from, nameEnd, CONTROL)) {
-                p = strings(p, depth + 1, into.controls);
-            } else if (is(from, nameEnd, REQUIREMENTS)) {
-                p = strings(p, depth + 1, into.requirements);
-            } else if (is(from, nameEnd, STANDARDS)) {
-                p = strings(p, depth + 1, into.standards);
-            } else if (is(from, nameEnd, STATUS)) {
-                p = strings(p, depth + 1, into.statuses);
-            } else {
-                p = value(p, depth + 1);
-            }
-            if (p < 0) {
-                return p;
-            }
-            p = ws(p);
-            if (buf[p] == ',') {
-                p = ws(p + 1);
-            } else {
-                return buf[p] == '}' ? p + 1 : fail(p);
-            }
-        }
+        return is(from, to, STATUS) ? compliance.statuses : null;
     }
 
     /**
