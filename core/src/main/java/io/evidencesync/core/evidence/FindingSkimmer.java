@@ -35,8 +35,6 @@ final class FindingSkimmer extends JsonBytes {
     /** The current finding's needed members, as start and end offsets in {@link #buf}. */
     private int[] members = new int[16];
     private int memberCount;
-    /** Whether the unit just read held a finding. */
-    private boolean found;
     /** Whether the finding being read needs the parser: a name or a string the summary needs has escapes. */
     private boolean complex;
     /** Whether the member just read is one the summary needs. */
@@ -76,16 +74,16 @@ final class FindingSkimmer extends JsonBytes {
     }
 
     /** The first element, or the {@code ]} of an empty array. */
-    private int first(int p) {
+    private int first(int p) throws IOException {
         p = ws(p);
         return buf[p] == ']' ? p + 1 : element(p);
     }
 
     /**
      * One element and what ends it: white space, a finding, white space, then {@code ,} or the array's {@code ]}.
-     * Returns the offset past that byte. The finding's copied members are added to the batch once all is read.
+     * Returns the offset past that byte. The finding is added once all of it is read, before the buffer moves on.
      */
-    private int element(int p) {
+    private int element(int p) throws IOException {
         memberCount = 0;
         p = ws(p);
         if (buf[p] != '{') {
@@ -100,17 +98,15 @@ final class FindingSkimmer extends JsonBytes {
         if (c != ',' && c != ']') {
             return fail(p);
         }
-        found = true;
-        return p + 1;
+        return addFinding() ? p + 1 : REFUSED;
     }
 
     /** Reads a unit of the stream from {@code start}, reading more and retrying while the buffer ends inside it. */
     private int unit(int start, Unit unit) throws IOException {
         while (true) {
-            found = false;
             int end = unit.read(start);
             if (end != NEED_MORE) {
-                return end >= 0 && found && !addFinding() ? REFUSED : end;
+                return end;
             }
             start = readMore(start);
             if (start < 0) {
@@ -149,9 +145,10 @@ final class FindingSkimmer extends JsonBytes {
             if (p < 0) {
                 return p;
             }
-            boolean copied = escaped;
+            boolean copied;
             if (escaped) {
                 complex = true; // the parser decodes the name, which may be one the summary needs
+                copied = true;
                 p = value(ws(p), 2);
             } else {
                 p = member(name + 1, nameEnd, ws(p));
@@ -178,19 +175,18 @@ final class FindingSkimmer extends JsonBytes {
      */
     private int member(int from, int to, int p) {
         wanted = true;
-        int length = to - from;
-        if (length == CLASS_UID.length && is(from, CLASS_UID)) {
-            finding.numericClassUid = buf[p] == '-' || isDigit(buf[p]);
+        if (is(from, to, CLASS_UID)) {
+            finding.numericClassUid = startsNumber(buf[p]);
             return value(p, 2);
         }
-        if (length == POLICY.length && is(from, POLICY)) {
+        if (is(from, to, POLICY)) {
             return stringsOf(p, 2, finding.policyUids);
         }
-        if (length == STATUS.length && is(from, STATUS)) {
+        if (is(from, to, STATUS)) {
             finding.status = null;
             return buf[p] == '"' ? text(p, null) : value(p, 2);
         }
-        if (length == COMPLIANCE.length && is(from, COMPLIANCE)) {
+        if (is(from, to, COMPLIANCE)) {
             finding.compliance.clear();
             return stringsOf(p, 2, null);
         }
@@ -344,9 +340,9 @@ final class FindingSkimmer extends JsonBytes {
 
     /** A string value at {@code p}; its text goes to {@code sink}, or to the finding's status when null. */
     private int text(int p, List<String> sink) {
-        int end = string(p + 1);
-        if (end < 0 || end - p > LONGEST_STRING) {
-            return end < 0 ? end : REFUSED;
+        int end = stringValue(p);
+        if (end < 0) {
+            return end;
         }
         if (escaped) {
             complex = true; // the parser decodes escapes
@@ -357,7 +353,6 @@ final class FindingSkimmer extends JsonBytes {
         }
         return end;
     }
-
 
     private void record(int start, int end) {
         if (memberCount + 2 > members.length) {
@@ -381,6 +376,6 @@ final class FindingSkimmer extends JsonBytes {
 
     @FunctionalInterface
     private interface Unit {
-        int read(int start);
+        int read(int start) throws IOException;
     }
 }

@@ -68,7 +68,6 @@ abstract class JsonBytes {
         return 0;
     }
 
-
     /** A member's name and its colon; the offset just past the colon. Sets {@link #nameEnd}. */
     final int name(int p) {
         if (buf[p] != '"') {
@@ -89,8 +88,7 @@ abstract class JsonBytes {
     final int value(int p, int depth) {
         byte c = buf[p];
         if (c == '"') {
-            int end = string(p + 1);
-            return end >= 0 && end - p > LONGEST_STRING ? REFUSED : end;
+            return stringValue(p);
         }
         if (c == '{') {
             return object(p + 1, depth + 1);
@@ -98,7 +96,7 @@ abstract class JsonBytes {
         if (c == '[') {
             return array(p + 1, depth + 1);
         }
-        if (c == '-' || (c >= '0' && c <= '9')) {
+        if (startsNumber(c)) {
             return number(p);
         }
         if (c == 't') {
@@ -156,6 +154,12 @@ abstract class JsonBytes {
                 return buf[p] == ']' ? p + 1 : fail(p);
             }
         }
+    }
+
+    /** A string value, from its opening quote; the offset past its closing quote. Sets {@link #escaped}. */
+    final int stringValue(int p) {
+        int end = string(p + 1);
+        return end >= 0 && end - p > LONGEST_STRING ? REFUSED : end;
     }
 
     /** A string's contents, from past its opening quote; the offset past its closing quote. Sets {@link #escaped}. */
@@ -273,6 +277,10 @@ abstract class JsonBytes {
 
     static boolean isDigit(byte c) {
         return c >= '0' && c <= '9';
+    }
+
+    static boolean startsNumber(byte c) {
+        return c == '-' || isDigit(c);
     }
 
     final int literal(int p, byte[] word) {

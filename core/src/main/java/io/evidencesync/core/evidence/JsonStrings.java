@@ -170,7 +170,7 @@ final class JsonStrings {
         for (int i = offset; i < offset + length; i++) {
             hash = 31 * hash + chars[i];
         }
-        int slot = (hash ^ (hash >>> 8)) & (SLOTS - 1);
+        int slot = slot(hash);
         char[] known = sharedChars[slot];
         if (known != null && Arrays.equals(known, 0, known.length, chars, offset, offset + length)) {
             return shared[slot];
@@ -194,7 +194,7 @@ final class JsonStrings {
         for (int i = from; i < to; i++) {
             hash = 31 * hash + bytes[i];
         }
-        int slot = (hash ^ (hash >>> 8)) & (SLOTS - 1);
+        int slot = slot(hash);
         byte[] known = sharedBytes[slot];
         if (known != null && known.length == length) {
             int i = 0;
@@ -209,5 +209,9 @@ final class JsonStrings {
         sharedByBytes[slot] = value;
         sharedBytes[slot] = Arrays.copyOfRange(bytes, from, to);
         return value;
+    }
+
+    private static int slot(int hash) {
+        return (hash ^ (hash >>> 8)) & (SLOTS - 1);
     }
 }

@@ -46,17 +46,21 @@ final class SummaryCollector {
 
         /** True when {@code value} is the very instance met last in its slot. */
         boolean isRecent(String value) {
-            return values[value.hashCode() & (SLOTS - 1)] == value;
+            return values[slot(value)] == value;
         }
 
         Count count(String value) {
-            return counts[value.hashCode() & (SLOTS - 1)];
+            return counts[slot(value)];
         }
 
         void remember(String value, Count count) {
-            int slot = value.hashCode() & (SLOTS - 1);
+            int slot = slot(value);
             values[slot] = value;
             counts[slot] = count;
+        }
+
+        private static int slot(String value) {
+            return value.hashCode() & (SLOTS - 1);
         }
     }
 
