@@ -1,24 +1,95 @@
 package io.evidencesync.core.contract;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
+import com.google.gson.stream.JsonWriter;
 
 import io.evidencesync.core.EvidenceException;
 
-/** Writes and reads {@link RunManifest} JSON (UTF-8, stable field order, pretty-printed for auditors). */
+/**
+ * Writes and reads {@link RunManifest} JSON (UTF-8, pretty-printed for auditors). Written member by member in the
+ * order docs/contract.md shows, nulls left out and {@code results} sorted by name, so that the same manifest is
+ * always the same bytes; read with Gson's reflection, which also reads manifests written before. Writing needs no
+ * reflection: a publish writes its manifest last, when nothing else is left to overlap with Gson's start.
+ */
 public final class ManifestCodec {
     public static final String SCHEMA = "evidence-sync/manifest/v1";
-
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     private ManifestCodec() {
     }
 
     public static byte[] toJson(RunManifest manifest) {
-        return GSON.toJson(manifest).getBytes(StandardCharsets.UTF_8);
+        StringWriter text = new StringWriter();
+        try (JsonWriter out = new JsonWriter(text)) {
+            out.setIndent("  ");
+            out.setHtmlSafe(false);
+            out.setSerializeNulls(false);
+            out.beginObject();
+            string(out, "schema", manifest.schema());
+            string(out, "bucket", manifest.bucket());
+            out.name("provenance").beginObject();
+            for (Map.Entry<String, String> attribute : manifest.provenance().entrySet()) {
+                out.name(attribute.getKey()).value(attribute.getValue());
+            }
+            out.endObject();
+            string(out, "producer", manifest.producer());
+            string(out, "publishedAt", manifest.publishedAt());
+            out.name("objects").beginArray();
+            for (ManifestEntry entry : manifest.objects()) {
+                entry(out, entry);
+            }
+            out.endArray();
+            out.endObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void entry(JsonWriter out, ManifestEntry entry) throws IOException {
+        out.beginObject();
+        string(out, "key", entry.key());
+        string(out, "path", entry.path());
+        out.name("size").value(entry.size());
+        string(out, "sha256", entry.sha256());
+        string(out, "format", entry.format());
+        out.name("compressed").value(entry.compressed());
+        out.name("records").value(entry.records());
+        strings(out, "controls", entry.controls());
+        strings(out, "frameworks", entry.frameworks());
+        strings(out, "requirements", entry.requirements());
+        strings(out, "policyRules", entry.policyRules());
+        out.name("results").beginObject();
+        for (Map.Entry<String, Long> result : new TreeMap<>(entry.results()).entrySet()) {
+            out.name(result.getKey()).value(result.getValue());
+        }
+        out.endObject();
+        string(out, "versionId", entry.versionId());
+        string(out, "etag", entry.etag());
+        out.endObject();
+    }
+
+    private static void string(JsonWriter out, String name, String value) throws IOException {
+        if (value != null) {
+            out.name(name).value(value);
+        }
+    }
+
+    private static void strings(JsonWriter out, String name, List<String> values) throws IOException {
+        out.name(name).beginArray();
+        for (String value : values) {
+            out.value(value);
+        }
+        out.endArray();
     }
 
     /**
@@ -27,7 +98,7 @@ public final class ManifestCodec {
     public static RunManifest fromJson(String key, byte[] json) {
         RunManifest manifest;
         try {
-            manifest = GSON.fromJson(new String(json, StandardCharsets.UTF_8), RunManifest.class);
+            manifest = Reading.GSON.fromJson(new String(json, StandardCharsets.UTF_8), RunManifest.class);
         } catch (JsonParseException e) {
             throw new EvidenceException("manifest '" + key + "' is not valid JSON: " + e.getMessage(), e);
         } catch (RuntimeException e) {
@@ -39,5 +110,10 @@ public final class ManifestCodec {
                     + (manifest == null ? "missing" : manifest.schema()) + ", expected " + SCHEMA + ")");
         }
         return manifest;
+    }
+
+    /** Gson is built on first read only: writing does not need it. */
+    private static final class Reading {
+        static final Gson GSON = new GsonBuilder().create();
     }
 }
