@@ -2,14 +2,17 @@ package io.evidencesync.core.publish;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.zip.CRC32C;
 
 import io.evidencesync.core.evidence.InputSource;
 
 /** Digest helpers: evidence is identified by the SHA-256 of its bytes as stored. */
 public final class Digests {
+
     private Digests() {
     }
 
@@ -43,10 +46,16 @@ public final class Digests {
 
     /** Base64 of the big-endian CRC32C of the bytes: S3's {@code x-amz-checksum-crc32c} value. */
     public static String crc32cBase64(byte[] bytes) {
-        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-        crc.update(bytes);
-        return base64(java.nio.ByteBuffer.allocate(Integer.BYTES).putInt((int) crc.getValue()).array());
+        return crc32cBase64(ByteBuffer.wrap(bytes));
     }
+
+    /** The CRC32C of the buffer from its position to its limit, in base64; the buffer itself is not moved. */
+    public static String crc32cBase64(ByteBuffer bytes) {
+        CRC32C crc = new CRC32C();
+        crc.update(bytes.duplicate());
+        return base64(ByteBuffer.allocate(Integer.BYTES).putInt((int) crc.getValue()).array());
+    }
+
 
     public static byte[] fromHex(String hex) {
         return HexFormat.of().parseHex(hex);

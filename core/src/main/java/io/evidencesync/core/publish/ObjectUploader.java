@@ -1,7 +1,6 @@
 package io.evidencesync.core.publish;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -226,14 +225,14 @@ final class ObjectUploader {
     private S3Objects.Part uploadPart(EvidenceFile file, String bucket, String key, String uploadId, int number,
                                       long offset, int length) throws IOException {
         return buffers.lend(length, bytes -> {
-            ByteBuffer into = ByteBuffer.wrap(bytes);
             try (FileChannel channel = FileChannel.open(file.path(), StandardOpenOption.READ)) {
-                while (into.hasRemaining()) {
-                    if (channel.read(into, offset + into.position()) < 0) {
+                while (bytes.hasRemaining()) {
+                    if (channel.read(bytes, offset + bytes.position()) < 0) {
                         throw new IOException("the file became shorter while it was uploaded (part " + number + ")");
                     }
                 }
             }
+            bytes.flip();
             String checksum = Digests.crc32cBase64(bytes);
             String etag = s3.uploadPart(bucket, key, uploadId, number, bytes, checksum);
             return new S3Objects.Part(number, etag, checksum);

@@ -1,5 +1,6 @@
 package io.evidencesync.core.s3;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -66,11 +67,12 @@ public interface S3Objects {
     String startMultipartUpload(String bucket, String key, ObjectWrite write);
 
     /**
-     * UploadPart, the body bound by its CRC32C (which S3 verifies) rather than by a signed SHA-256.
+     * UploadPart of the bytes from the buffer's position to its limit (the buffer is not moved, so a retry sends
+     * the same bytes), the body bound by its CRC32C (which S3 verifies) rather than by a signed SHA-256.
      *
      * @return the part's ETag
      */
-    String uploadPart(String bucket, String key, String uploadId, int partNumber, byte[] bytes, String crc32cBase64);
+    String uploadPart(String bucket, String key, String uploadId, int partNumber, ByteBuffer bytes, String crc32cBase64);
 
     /**
      * CompleteMultipartUpload of the parts in order.

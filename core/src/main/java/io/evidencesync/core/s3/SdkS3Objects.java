@@ -1,5 +1,6 @@
 package io.evidencesync.core.s3;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -109,12 +110,13 @@ public final class SdkS3Objects implements S3Objects {
     }
 
     @Override
-    public String uploadPart(String bucket, String key, String uploadId, int partNumber, byte[] bytes,
+    public String uploadPart(String bucket, String key, String uploadId, int partNumber, ByteBuffer bytes,
                              String crc32cBase64) {
         return call("UploadPart", bucket, key, null, () -> s3.uploadPart(b -> b.bucket(bucket).key(key)
                         .uploadId(uploadId).partNumber(partNumber).checksumAlgorithm(ChecksumAlgorithm.CRC32_C)
                         .checksumCRC32C(crc32cBase64),
-                RequestBody.fromBytes(bytes)).eTag());
+                RequestBody.fromContentProvider(() -> new BufferStream(bytes), bytes.remaining(),
+                        "application/octet-stream")).eTag());
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -175,14 +176,14 @@ public final class SignedS3 implements S3Objects {
     }
 
     @Override
-    public String uploadPart(String bucket, String key, String uploadId, int partNumber, byte[] bytes,
+    public String uploadPart(String bucket, String key, String uploadId, int partNumber, ByteBuffer bytes,
                              String crc32cBase64) {
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Length", Integer.toString(bytes.length));
+        headers.put("Content-Length", Integer.toString(bytes.remaining()));
         headers.put("x-amz-checksum-crc32c", crc32cBase64);
         S3Request request = new S3Request("UploadPart", SdkHttpMethod.PUT, bucket, key, null,
                 Map.of("partNumber", Integer.toString(partNumber), "uploadId", uploadId), headers,
-                ContentStreamProvider.fromByteArrayUnsafe(bytes));
+                () -> new BufferStream(bytes));
         Reply reply = send(request);
         reply.discard();
         if (!reply.ok()) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,51 +14,64 @@ class PartBuffersTest {
     private final PartBuffers buffers = new PartBuffers(8, 2);
 
     @Test
-    void shouldLendAFullSizeArrayAgainOnceItsPartIsDone() throws IOException {
-        byte[] first = buffers.lend(8, bytes -> bytes);
-        byte[] again = buffers.lend(8, bytes -> bytes);
+    void shouldLendAFullSizeBufferAgainOnceItsPartIsDone() throws IOException {
+        ByteBuffer first = buffers.lend(8, bytes -> bytes);
+        ByteBuffer again = buffers.lend(8, bytes -> bytes);
 
         assertThat(again).isSameAs(first);
     }
 
     @Test
-    void shouldNotLendAnArrayToAnotherPartWhileItIsLent() throws IOException {
-        buffers.lend(8, bytes -> bytes); // one array kept
+    void shouldLendAKeptBufferReadyToFillWhateverItsLastPartLeft() throws IOException {
+        buffers.lend(8, bytes -> bytes.put(new byte[5]).flip());
+
+        ByteBuffer again = buffers.lend(8, bytes -> bytes);
+
+        assertThat(again.position()).isZero();
+        assertThat(again.limit()).isEqualTo(8);
+        assertThat(again.isDirect()).isTrue();
+    }
+
+    @Test
+    void shouldNotLendABufferToAnotherPartWhileItIsLent() throws IOException {
+        buffers.lend(8, bytes -> bytes); // one buffer kept
 
         buffers.lend(8, outer -> {
-            byte[] inner = buffers.lend(8, bytes -> bytes);
-            assertThat(inner).isNotSameAs(outer).hasSize(8);
+            ByteBuffer inner = buffers.lend(8, bytes -> bytes);
+            assertThat(inner).isNotSameAs(outer);
+            assertThat(inner.capacity()).isEqualTo(8);
             return null;
         });
     }
 
     @Test
-    void shouldTakeTheArrayBackWhenThePartFails() throws IOException {
-        byte[][] lent = new byte[1][];
+    void shouldTakeTheBufferBackWhenThePartFails() throws IOException {
+        ByteBuffer[] lent = new ByteBuffer[1];
 
         assertThatThrownBy(() -> buffers.lend(8, bytes -> {
             lent[0] = bytes;
             throw new IOException("S3 refused the part");
         })).hasMessage("S3 refused the part");
 
-        byte[] again = buffers.lend(8, bytes -> bytes);
+        ByteBuffer again = buffers.lend(8, bytes -> bytes);
         assertThat(again).isSameAs(lent[0]);
     }
 
     @Test
-    void shouldGiveAShortLastPartAnArrayOfItsOwnLength() throws IOException {
+    void shouldGiveAShortLastPartABufferOfItsOwnLength() throws IOException {
         buffers.lend(8, bytes -> bytes);
 
-        byte[] last = buffers.lend(3, bytes -> bytes);
+        ByteBuffer last = buffers.lend(3, bytes -> bytes);
 
-        assertThat(last).hasSize(3);
-        byte[] another = buffers.lend(3, bytes -> bytes);
-        assertThat(another).isNotSameAs(last).hasSize(3);
+        assertThat(last.capacity()).isEqualTo(3);
+        ByteBuffer another = buffers.lend(3, bytes -> bytes);
+        assertThat(another).isNotSameAs(last);
+        assertThat(another.capacity()).isEqualTo(3);
     }
 
     @Test
-    void shouldKeepNoMoreArraysThanPartsGoUpAtOnce() throws IOException {
-        List<byte[]> lent = new ArrayList<>();
+    void shouldKeepNoMoreBuffersThanPartsGoUpAtOnce() throws IOException {
+        List<ByteBuffer> lent = new ArrayList<>();
         buffers.lend(8, a -> buffers.lend(8, b -> buffers.lend(8, c -> {
             lent.add(a);
             lent.add(b);
@@ -65,7 +79,7 @@ class PartBuffersTest {
             return null;
         })));
 
-        List<byte[]> again = new ArrayList<>();
+        List<ByteBuffer> again = new ArrayList<>();
         buffers.lend(8, x -> buffers.lend(8, y -> buffers.lend(8, z -> {
             again.add(x);
             again.add(y);

@@ -3,6 +3,7 @@ package io.evidencesync.core.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -146,8 +147,8 @@ class SignedS3Test {
             String firstCrc = Digests.crc32cBase64(first);
             String secondCrc = Digests.crc32cBase64(second);
             List<S3Objects.Part> parts = List.of(
-                    new S3Objects.Part(1, s3.uploadPart(BUCKET, key, uploadId, 1, first, firstCrc), firstCrc),
-                    new S3Objects.Part(2, s3.uploadPart(BUCKET, key, uploadId, 2, second, secondCrc), secondCrc));
+                    new S3Objects.Part(1, s3.uploadPart(BUCKET, key, uploadId, 1, ByteBuffer.wrap(first), firstCrc), firstCrc),
+                    new S3Objects.Part(2, s3.uploadPart(BUCKET, key, uploadId, 2, ByteBuffer.wrap(second), secondCrc), secondCrc));
             S3Objects.Stored stored = s3.completeMultipartUpload(BUCKET, key, uploadId, parts,
                     S3Objects.Precondition.ifNoneMatch());
 
@@ -158,7 +159,7 @@ class SignedS3Test {
             assertThat(java.util.Arrays.copyOfRange(read, first.length, read.length)).isEqualTo(second);
             assertThat(s3.headObject(BUCKET, key, null).metadata()).containsEntry("evidence-sha256", "abc");
             String again = s3.startMultipartUpload(BUCKET, key, write);
-            S3Objects.Part only = new S3Objects.Part(1, s3.uploadPart(BUCKET, key, again, 1, second, secondCrc),
+            S3Objects.Part only = new S3Objects.Part(1, s3.uploadPart(BUCKET, key, again, 1, ByteBuffer.wrap(second), secondCrc),
                     secondCrc);
             assertThatThrownBy(() -> s3.completeMultipartUpload(BUCKET, key, again, List.of(only),
                     S3Objects.Precondition.ifNoneMatch())).isInstanceOf(S3Objects.PreconditionFailedException.class);
