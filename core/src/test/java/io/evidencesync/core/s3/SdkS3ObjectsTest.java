@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.evidencesync.core.publish.Digests;
 import io.evidencesync.sandbox.s3.S3SandboxExtension;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -78,6 +81,31 @@ class SdkS3ObjectsTest {
         }
         assertThatThrownBy(() -> port.putBytes(BUCKET, "a/b.json", body, sha256, write, S3Objects.Precondition.ifNoneMatch()))
                 .isInstanceOf(S3Objects.PreconditionFailedException.class).hasMessageContaining("If-None-Match");
+    }
+
+    @Test
+    void shouldAssembleAMultipartUploadFromPartsInBuffersWithoutMovingThem() {
+        byte[] first = new byte[5 * 1024 * 1024];
+        java.util.Arrays.fill(first, (byte) 'a');
+        byte[] second = "the last part, shorter than the rest".getBytes(StandardCharsets.UTF_8);
+        ByteBuffer firstPart = ByteBuffer.allocateDirect(first.length).put(first).flip();
+        ByteBuffer secondPart = ByteBuffer.wrap(("..." + new String(second, StandardCharsets.UTF_8) + "...")
+                .getBytes(StandardCharsets.UTF_8), 3, second.length);
+        String key = "multi/part.json";
+
+        String uploadId = port.startMultipartUpload(BUCKET, key, new ObjectWrite("application/json", Map.of(), null, null));
+        List<S3Objects.Part> parts = List.of(
+                new S3Objects.Part(1, port.uploadPart(BUCKET, key, uploadId, 1, firstPart, Digests.crc32cBase64(firstPart)),
+                        Digests.crc32cBase64(firstPart)),
+                new S3Objects.Part(2, port.uploadPart(BUCKET, key, uploadId, 2, secondPart, Digests.crc32cBase64(secondPart)),
+                        Digests.crc32cBase64(secondPart)));
+        port.completeMultipartUpload(BUCKET, key, uploadId, parts, S3Objects.Precondition.ifNoneMatch());
+
+        byte[] read = port.getObjectAsBytes(BUCKET, key).orElseThrow().body();
+        assertThat(read).hasSize(first.length + second.length);
+        assertThat(java.util.Arrays.copyOfRange(read, first.length, read.length)).isEqualTo(second);
+        assertThat(firstPart.position()).isZero();
+        assertThat(secondPart.position()).isEqualTo(3);
     }
 
     @Test

@@ -146,9 +146,16 @@ class SignedS3Test {
             String uploadId = s3.startMultipartUpload(BUCKET, key, write);
             String firstCrc = Digests.crc32cBase64(first);
             String secondCrc = Digests.crc32cBase64(second);
+            // a direct buffer as the publisher reads parts into, and a part that starts inside its buffer
+            ByteBuffer firstPart = ByteBuffer.allocateDirect(first.length).put(first).flip();
+            byte[] padded = new byte[second.length + 7];
+            System.arraycopy(second, 0, padded, 3, second.length);
+            ByteBuffer secondPart = ByteBuffer.wrap(padded, 3, second.length);
             List<S3Objects.Part> parts = List.of(
-                    new S3Objects.Part(1, s3.uploadPart(BUCKET, key, uploadId, 1, ByteBuffer.wrap(first), firstCrc), firstCrc),
-                    new S3Objects.Part(2, s3.uploadPart(BUCKET, key, uploadId, 2, ByteBuffer.wrap(second), secondCrc), secondCrc));
+                    new S3Objects.Part(1, s3.uploadPart(BUCKET, key, uploadId, 1, firstPart, firstCrc), firstCrc),
+                    new S3Objects.Part(2, s3.uploadPart(BUCKET, key, uploadId, 2, secondPart, secondCrc), secondCrc));
+            assertThat(firstPart.position()).isZero();
+            assertThat(secondPart.position()).isEqualTo(3);
             S3Objects.Stored stored = s3.completeMultipartUpload(BUCKET, key, uploadId, parts,
                     S3Objects.Precondition.ifNoneMatch());
 
