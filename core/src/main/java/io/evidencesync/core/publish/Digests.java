@@ -12,7 +12,6 @@ import io.evidencesync.core.evidence.InputSource;
 
 /** Digest helpers: evidence is identified by the SHA-256 of its bytes as stored. */
 public final class Digests {
-
     private Digests() {
     }
 
@@ -55,7 +54,6 @@ public final class Digests {
         crc.update(bytes.duplicate());
         return base64(ByteBuffer.allocate(Integer.BYTES).putInt((int) crc.getValue()).array());
     }
-
 
     public static byte[] fromHex(String hex) {
         return HexFormat.of().parseHex(hex);
