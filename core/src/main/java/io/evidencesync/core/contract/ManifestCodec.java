@@ -1,8 +1,9 @@
 package io.evidencesync.core.contract;
 
+import static io.evidencesync.core.PrettyJson.string;
+import static io.evidencesync.core.PrettyJson.write;
+
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +29,8 @@ public final class ManifestCodec {
     }
 
     public static byte[] toJson(RunManifest manifest) {
-        StringWriter text = new StringWriter();
-        try (JsonWriter out = new JsonWriter(text)) {
-            out.setIndent("  ");
-            out.setHtmlSafe(false);
-            out.setSerializeNulls(false);
+        return write(out -> {
+            out.setSerializeNulls(false); // a provenance attribute without a value is left out, as Gson left it
             out.beginObject();
             string(out, "schema", manifest.schema());
             string(out, "bucket", manifest.bucket());
@@ -49,10 +47,7 @@ public final class ManifestCodec {
             }
             out.endArray();
             out.endObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringWriter does not fail
-        }
-        return text.toString().getBytes(StandardCharsets.UTF_8);
+        });
     }
 
     private static void entry(JsonWriter out, ManifestEntry entry) throws IOException {
@@ -76,12 +71,6 @@ public final class ManifestCodec {
         string(out, "versionId", entry.versionId());
         string(out, "etag", entry.etag());
         out.endObject();
-    }
-
-    private static void string(JsonWriter out, String name, String value) throws IOException {
-        if (value != null) {
-            out.name(name).value(value);
-        }
     }
 
     private static void strings(JsonWriter out, String name, List<String> values) throws IOException {

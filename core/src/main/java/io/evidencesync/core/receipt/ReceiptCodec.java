@@ -1,9 +1,10 @@
 package io.evidencesync.core.receipt;
 
+import static io.evidencesync.core.PrettyJson.string;
+import static io.evidencesync.core.PrettyJson.write;
+
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -291,30 +292,8 @@ public final class ReceiptCodec {
         return isNull(in) ? null : in.nextString();
     }
 
-    private static void string(JsonWriter out, String name, String value) throws IOException {
-        if (value != null) {
-            out.name(name).value(value);
-        }
-    }
-
-    private interface Writing {
-        void write(JsonWriter out) throws IOException;
-    }
-
     private interface Reading<T> {
         T read(JsonReader in) throws IOException;
-    }
-
-    private static byte[] write(Writing body) {
-        StringWriter text = new StringWriter();
-        try (JsonWriter out = new JsonWriter(text)) {
-            out.setIndent("  ");
-            out.setHtmlSafe(false);
-            body.write(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringWriter does not fail
-        }
-        return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** Reads one JSON object; null when the document is something else; anything after it is malformed. */
