@@ -43,12 +43,10 @@ public final class Digests {
         return java.util.Base64.getEncoder().encodeToString(digest);
     }
 
-    /** Base64 of the big-endian CRC32C of the bytes: S3's {@code x-amz-checksum-crc32c} value. */
-    public static String crc32cBase64(byte[] bytes) {
-        return crc32cBase64(ByteBuffer.wrap(bytes));
-    }
-
-    /** The CRC32C of the buffer from its position to its limit, in base64; the buffer itself is not moved. */
+    /**
+     * Base64 of the big-endian CRC32C of the buffer from its position to its limit (S3's {@code x-amz-checksum-crc32c}
+     * value); the buffer itself is not moved.
+     */
     public static String crc32cBase64(ByteBuffer bytes) {
         CRC32C crc = new CRC32C();
         crc.update(bytes.duplicate());

@@ -94,11 +94,11 @@ class SdkS3ObjectsTest {
         String key = "multi/part.json";
 
         String uploadId = port.startMultipartUpload(BUCKET, key, new ObjectWrite("application/json", Map.of(), null, null));
+        String firstCrc = Digests.crc32cBase64(firstPart);
+        String secondCrc = Digests.crc32cBase64(secondPart);
         List<S3Objects.Part> parts = List.of(
-                new S3Objects.Part(1, port.uploadPart(BUCKET, key, uploadId, 1, firstPart, Digests.crc32cBase64(firstPart)),
-                        Digests.crc32cBase64(firstPart)),
-                new S3Objects.Part(2, port.uploadPart(BUCKET, key, uploadId, 2, secondPart, Digests.crc32cBase64(secondPart)),
-                        Digests.crc32cBase64(secondPart)));
+                new S3Objects.Part(1, port.uploadPart(BUCKET, key, uploadId, 1, firstPart, firstCrc), firstCrc),
+                new S3Objects.Part(2, port.uploadPart(BUCKET, key, uploadId, 2, secondPart, secondCrc), secondCrc));
         port.completeMultipartUpload(BUCKET, key, uploadId, parts, S3Objects.Precondition.ifNoneMatch());
 
         byte[] read = port.getObjectAsBytes(BUCKET, key).orElseThrow().body();

@@ -144,8 +144,8 @@ class SignedS3Test {
             ObjectWrite write = new ObjectWrite("application/json", Map.of("evidence-sha256", "abc"), null, null);
 
             String uploadId = s3.startMultipartUpload(BUCKET, key, write);
-            String firstCrc = Digests.crc32cBase64(first);
-            String secondCrc = Digests.crc32cBase64(second);
+            String firstCrc = Digests.crc32cBase64(ByteBuffer.wrap(first));
+            String secondCrc = Digests.crc32cBase64(ByteBuffer.wrap(second));
             // a direct buffer as the publisher reads parts into, and a part that starts inside its buffer
             ByteBuffer firstPart = ByteBuffer.allocateDirect(first.length).put(first).flip();
             byte[] padded = new byte[second.length + 7];
