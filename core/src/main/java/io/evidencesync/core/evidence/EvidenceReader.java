@@ -34,8 +34,17 @@ public final class EvidenceReader {
     private static final int BUFFER = 64 * 1024;
     private static final String OPAQUE_HINT =
             "; ComplyBeacon evidence is OTLP-JSON logs or OCSF JSON (enable opaque evidence to publish other files)";
-    /** Strict JSON (no comments, trailing commas, NaN or single quotes); several root values make JSON Lines. */
-    static final JsonFactory JSON = JsonFactory.builder().build();
+    /**
+     * Strict JSON (no comments, trailing commas, NaN or single quotes); several root values make JSON Lines. Made on
+     * first use: an array of findings that the skimmer vouches for alone never loads the parser's classes.
+     */
+    static JsonFactory json() {
+        return Json.FACTORY;
+    }
+
+    private static final class Json {
+        static final JsonFactory FACTORY = JsonFactory.builder().build();
+    }
 
     private final boolean allowOpaque;
 
@@ -124,7 +133,7 @@ public final class EvidenceReader {
             SummaryCollector skimmed = FindingSkimmer.read(text);
             return skimmed == null ? null : skimmed.summary(EvidenceFormat.OCSF_JSON, compressed);
         }
-        try (JsonParser parser = JSON.createParser(text)) {
+        try (JsonParser parser = json().createParser(text)) {
             return readDocuments(name, parser, compressed);
         } catch (JsonProcessingException e) {
             if (JsonErrors.isEncodingError(e)) {

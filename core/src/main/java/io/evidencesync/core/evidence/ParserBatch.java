@@ -54,8 +54,11 @@ final class ParserBatch {
 
     /** Has the parser read the findings added since the last flush; false when one of them is not OCSF. */
     boolean flush() throws IOException {
+        if (length == 1) {
+            return true; // nothing added since the last flush
+        }
         condensed[length++] = ']';
-        try (JsonParser parser = EvidenceReader.JSON.createParser(condensed, 0, length)) {
+        try (JsonParser parser = EvidenceReader.json().createParser(condensed, 0, length)) {
             parser.nextToken();
             return scanner.scan(parser) == DocumentScanner.Kind.OCSF;
         } catch (JsonProcessingException e) {

@@ -210,7 +210,7 @@ class FindingSkimmerTest {
     /** The whole read's answer for one document that is an array: its summary, or null when it refuses it. */
     private static EvidenceSummary parsedOrNull(byte[] json) throws IOException {
         SummaryCollector collector = new SummaryCollector();
-        try (JsonParser parser = EvidenceReader.JSON.createParser(json)) {
+        try (JsonParser parser = EvidenceReader.json().createParser(json)) {
             if (parser.nextToken() != JsonToken.START_ARRAY
                     || new DocumentScanner(collector).scan(parser) != DocumentScanner.Kind.OCSF
                     || parser.nextToken() != null) {

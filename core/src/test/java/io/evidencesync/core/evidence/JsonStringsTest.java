@@ -45,7 +45,7 @@ class JsonStringsTest {
 
     private List<String> texts(String jsonArray) throws IOException {
         List<String> texts = new ArrayList<>();
-        try (JsonParser parser = EvidenceReader.JSON.createParser(jsonArray)) {
+        try (JsonParser parser = EvidenceReader.json().createParser(jsonArray)) {
             parser.nextToken();
             while (parser.nextToken() != JsonToken.END_ARRAY) {
                 texts.add(strings.text(parser));
