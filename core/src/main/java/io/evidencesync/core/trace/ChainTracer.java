@@ -180,14 +180,18 @@ public final class ChainTracer {
         RunManifest manifest;
         TraceStore.ObjectInfo manifestHead;
         try {
-            Optional<byte[]> bytes = store.read(objectBucket, manifestKey, manifestVersion);
-            if (bytes.isEmpty()) {
+            Optional<TraceStore.ObjectInfo> head = store.head(objectBucket, manifestKey, manifestVersion);
+            if (head.isEmpty()) {
                 links.add(Link.broken("the run manifest exists", "s3://" + objectBucket + "/" + manifestKey + " was not found"));
                 return new RunTrace(Map.of(), objectBucket, manifestKey, null, List.of());
             }
-            manifest = ManifestCodec.fromJson(manifestKey, bytes.get());
-            manifestHead = store.head(objectBucket, manifestKey, manifestVersion).orElseThrow(
-                    () -> new EvidenceException("manifest '" + manifestKey + "' was read but its HEAD found nothing"));
+            manifestHead = head.get();
+            // the version the HEAD saw, not the latest again: a later publish step of the run may write a new one
+            // in between, and the manifest whose entries are checked must be the one whose version is reported
+            String version = manifestVersion != null ? manifestVersion : manifestHead.versionId();
+            manifest = ManifestCodec.fromJson(manifestKey, store.read(objectBucket, manifestKey, version).orElseThrow(
+                    () -> new EvidenceException("manifest '" + manifestKey + "'" + (version == null ? "" : " version "
+                            + version) + " was found by its HEAD but could not be read")));
         } catch (RuntimeException e) {
             links.add(Link.broken("the run manifest can be read", unreadable(manifestKey, e)));
             return new RunTrace(Map.of(), objectBucket, manifestKey, null, List.of());
