@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,8 +33,11 @@ final class ObjectUploader {
     private final ExecutorService partPool;
     private final Consumer<String> warnings;
     private final PartBuffers buffers;
-    /** Uploads started early and neither completed nor aborted yet; guarded by itself, as is {@link #closed}. */
-    private final Set<EarlyUpload> open = new HashSet<>();
+    /**
+     * Uploads started early and neither completed nor aborted yet, by identity (a record's hash would hash its parts
+     * and metadata, through method handles bootstrapped on first use); guarded by itself, as is {@link #closed}.
+     */
+    private final Set<EarlyUpload> open = Collections.newSetFromMap(new IdentityHashMap<>());
     private boolean closed;
 
     /**
